@@ -1,0 +1,124 @@
+"""The `journal` command: check, build pages, and more, for marketers and CI."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from pathlib import Path
+from typing import Callable, Iterable
+
+import click
+from rich.console import Console
+
+from .load import build_date, load_journal
+from .problems import Problem
+from .project import ProjectError, find_root, read_config
+
+err_console = Console(stderr=True, highlight=False)
+out_console = Console(highlight=False, soft_wrap=True)
+
+
+def friendly_errors(func: Callable) -> Callable:
+    """No tracebacks for users: one line and a hint, the traceback only with --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        debug = click.get_current_context().find_root().params.get("debug")
+        try:
+            return func(*args, **kwargs)
+        except ProjectError as exc:
+            err_console.print(f"[red]error:[/] {exc}")
+            sys.exit(2)
+        except (click.ClickException, click.exceptions.Exit, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if debug:
+                traceback.print_exc()
+            err_console.print(f"[red]internal error:[/] {type(exc).__name__}: {exc}")
+            err_console.print("This is a bug in the journal tool, not in your notes. Please report it with the output of `journal --debug …`.")
+            sys.exit(3)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The journal project (default: the folder holding mkdocs.yml, searched upwards).")
+@click.pass_context
+def main(ctx: click.Context, debug: bool, root: Path | None) -> None:
+    """Customer research journal: check notes, find quotes, build pages."""
+    ctx.obj = root.resolve() if root else find_root(Path.cwd())
+
+
+def _matches(problem: Problem, wanted: list[str]) -> bool:
+    paths = (problem.path, *problem.related)
+    return any(p == w or p.startswith(w.rstrip("/") + "/") for p in paths for w in wanted)
+
+
+def _relative(paths: Iterable[str], root: Path) -> list[str]:
+    out = []
+    for raw in paths:
+        path = Path(raw).resolve()
+        try:
+            out.append(path.relative_to(root).as_posix() if path != root else "")
+        except ValueError:
+            out.append(Path(raw).as_posix())
+    return out
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.pass_obj
+@friendly_errors
+def check(root: Path, paths: tuple[str, ...]) -> None:
+    """Validate the journal without building: one line per problem, exit 1 on errors.
+
+    With PATHS, the whole journal is still checked (duplicate ids and conflicts
+    cross files) but only problems involving those files are reported.
+    """
+    config = read_config(root)
+    journal, problems = load_journal(root, config, today=build_date())
+    wanted = [p for p in _relative(paths, root) if p]
+    shown = [p for p in problems if not wanted or _matches(p, wanted)]
+    color = out_console.is_terminal
+    for problem in shown:
+        line = problem.format()
+        if color:
+            tag = "[bold red]error[/]" if problem.is_error else "[yellow]warning[/]"
+            where, _, rest = line.partition(f": {problem.severity.value}: ")
+            out_console.print(f"[bold]{where}[/]: {tag}: {rest}", markup=True, highlight=False)
+        else:
+            click.echo(line)
+    errors = sum(p.is_error for p in shown)
+    warnings = len(shown) - errors
+    checked = len(journal.interviews) + len(journal.confidential_sources)
+    summary = f"{checked} interview{'s' if checked != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    err_console.print(("[red]✗[/] " if errors else "[green]✓[/] ") + summary)
+    sys.exit(1 if errors else 0)
+
+
+@main.command("build-pages")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the generated pages into (e.g. docs/ of a Zensical site).")
+@click.pass_obj
+@friendly_errors
+def build_pages_command(root: Path, out: Path) -> None:
+    """Write the generated pages to disk: a pre-build step for generators without MkDocs plugins."""
+    from .render import Renderer
+    from .site import Site, build_pages, write_pages
+
+    config = read_config(root)
+    journal, problems = load_journal(root, config, today=build_date())
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+    if problems.errors:
+        sys.exit(1)
+    pages = build_pages(Site(journal, Renderer()))
+    write_pages(pages, out)
+    err_console.print(f"[green]✓[/] wrote {len(pages)} files to {out}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,307 @@
+"""Read a journal from disk into the model, collecting every problem in one pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .accounts import build_accounts, read_accounts
+from .config import JournalConfig
+from .model import CLEARED, FRONT_MATTER_FIELDS, FrontMatter, Interview, Journal, Person, Quote
+from .problems import Problem, Problems, one_of, suggest
+from .quotes import auto_id, parse_quotes
+from .slugs import slugify
+from .yamlfile import Located, YamlProblem, _type_word, read_text, split_front_matter
+
+EXPIRY_NOTICE_DAYS = 30
+
+
+def build_date() -> dt.date:
+    """'Today' for the build: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+@dataclass
+class Parsed:
+    """The result of parsing one interview file; cacheable by path, mtime and size."""
+
+    interview: Interview | None
+    problems: list[Problem]
+
+
+def parse_interview(source: str, rel: str, text: str, config: JournalConfig, today: dt.date) -> Parsed:
+    """Parse and validate one interview file's text (pure: no I/O)."""
+    problems = Problems()
+    try:
+        fm = split_front_matter(text, path=source, problems=problems)
+    except YamlProblem as exc:
+        problems.error(source, exc.line, exc.message, exc.field)
+        return Parsed(None, problems.items)
+    meta = fm.meta
+    if not isinstance(meta.value, dict):
+        message = ("the front-matter is empty: it needs at least date, customer, relationship and people"
+                   if meta.value is None else
+                   f"the front-matter must be 'key: value' lines, not {_type_word(meta.value)}")
+        problems.error(source, meta.line(()), message)
+        return Parsed(None, problems.items)
+
+    data = dict(meta.value)
+    extra = _take_extra(data, meta, source, config, problems)
+    _check_vocabulary(data, meta, source, config, problems)
+    try:
+        front: FrontMatter | None = FrontMatter.model_validate(data)
+    except ValidationError as exc:
+        front = None
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            problems.error(source, meta.line(loc), _message(err), _field_name(loc))
+    if front and front.date > today:
+        problems.warning(source, meta.line(("date",)), f"{front.date.isoformat()} is in the future", "date")
+
+    # Quotes are checked even when the front-matter has errors, so one pass reports everything.
+    people = front.people if front else _raw_people(data)
+    clearance = front.clearance if front else "internal"
+    body, raw_quotes = parse_quotes(
+        fm.body, fm.body_line, path=source, people=people, default_clearance=clearance,
+        default_consent=front.consent if front else None, default_expires=front.expires if front else None,
+        problems=problems,
+    )
+    if front is None:
+        return Parsed(None, problems.items)
+    interview = Interview(source=source, rel=rel, meta=front, extra=extra, body=body, body_line=fm.body_line,
+                          quotes=[], lines=meta.lines)
+    for raw in raw_quotes:
+        interview.quotes.append(Quote(
+            id=raw.id or auto_id(rel, raw.text), explicit_id=raw.id is not None, text=raw.text, speaker=raw.speaker,
+            clearance=raw.clearance, tags=raw.tags, consent=raw.consent, expires=raw.expires, line=raw.line,
+            interview=interview,
+        ))
+    _check_quotes(interview, today, problems)
+    return Parsed(None if any(p.is_error for p in problems.items) else interview, problems.items)
+
+
+def _take_extra(data: dict, meta: Located, source: str, config: JournalConfig, problems: Problems) -> dict[str, Any]:
+    """Split off configured account fields and taxonomies; report unknown keys."""
+    extra_fields = [f for f in config.all_account_fields if f not in FRONT_MATTER_FIELDS]
+    allowed = [*FRONT_MATTER_FIELDS, *extra_fields, *config.taxonomies]
+    extra: dict[str, Any] = {}
+    for key in list(data):
+        line = meta.line((key,))
+        if key in extra_fields:
+            value = data.pop(key)
+            if isinstance(value, str) and value.strip():
+                extra[key] = value.strip()
+            elif value is not None:
+                problems.error(source, line, f"expected text, got {_type_word(value)}; put it in quotes", key)
+        elif key in config.taxonomies:
+            value = data.pop(key)
+            if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+                extra[key] = [v.strip() for v in value]
+            elif value is not None:
+                problems.error(source, line, f"expected a list of words, e.g. [a, b], got {_type_word(value)}", key)
+        elif key not in allowed:
+            data.pop(key)
+            problems.error(source, line, f"unknown field{suggest(key, allowed)}", key)
+    return extra
+
+
+def _raw_people(data: dict) -> list[Person]:
+    """People whose names can be read, for checking quote speakers in an otherwise invalid file."""
+    people = data.get("people")
+    if not isinstance(people, list):
+        return []
+    return [Person.model_construct(name=p["name"]) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
+
+
+def _check_vocabulary(data: dict, meta: Located, source: str, config: JournalConfig, problems: Problems) -> None:
+    """Configured closed lists (relationship, channel, team) and duplicate people, on the raw values."""
+    for key, allowed in (("relationship", config.relationships), ("channel", config.channels)):
+        value = data.get(key)
+        if isinstance(value, str) and value.strip() and value.strip() not in allowed:
+            problems.error(source, meta.line((key,)), one_of(value.strip(), allowed), key)
+    interviewers = data.get("interviewers")
+    for n, who in enumerate(interviewers if isinstance(interviewers, list) else []):
+        team = who.get("team") if isinstance(who, dict) else None
+        if isinstance(team, str) and team.strip() and team.strip() not in config.teams:
+            problems.error(source, meta.line(("interviewers", n, "team")), one_of(team.strip(), config.teams), f"interviewers[{n}].team")
+    seen: dict[str, int] = {}
+    people = data.get("people")
+    for n, person in enumerate(people if isinstance(people, list) else []):
+        name = person.get("name") if isinstance(person, dict) else None
+        if not isinstance(name, str):
+            continue
+        key = " ".join(name.split()).casefold()
+        if key in seen:
+            problems.error(source, meta.line(("people", n, "name")), f"'{name}' is listed twice (also people[{seen[key]}])", f"people[{n}].name")
+        seen[key] = n
+
+
+def _check_quotes(interview: Interview, today: dt.date, problems: Problems) -> None:
+    customer = interview.meta.customer
+    for q in interview.quotes:
+        if q.clearance not in CLEARED:
+            continue
+        if q.clearance == "anonymous":
+            lowered = q.text.casefold()
+            leaked = [w for w in (q.speaker.name, customer) if w.casefold() in lowered]
+            if leaked:
+                problems.error(interview.source, q.line, f"this anonymous quote's text names '{leaked[0]}', which anonymity must hide: reword it or clear it as internal", "quote")
+        if not q.explicit_id:
+            hint = slugify(" ".join(q.text.split()[:5]))
+            problems.warning(interview.source, q.line, f"this {q.clearance} quote has no id; give it one (e.g. {{#{hint} {q.clearance}}}) so campaigns can cite it", "quote")
+        if q.expires and today <= q.expires <= today + dt.timedelta(days=EXPIRY_NOTICE_DAYS):
+            problems.warning(interview.source, q.line, f"the {q.clearance} clearance expires on {q.expires.isoformat()}; renew the consent or it becomes internal", "quote")
+
+
+def _field_name(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_TYPE_HINTS = {
+    "string_type": "expected text",
+    "list_type": "expected a list, e.g. [a, b] or one '- item' per line",
+    "bool_type": "expected true or false",
+    "date_type": "expected a date like 2026-03-04",
+    "model_type": "expected key: value lines (name: …, role: …)",
+    "dict_type": "expected key: value lines",
+    "int_type": "expected a whole number",
+}
+
+
+def _message(err: dict) -> str:
+    kind, value, loc = err["type"], err.get("input"), err["loc"]
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        parent = {"people": ["name", "role", "department", "persona", "contact"], "interviewers": ["name", "team"]}
+        allowed = parent.get(str(loc[0]), [])
+        return f"unknown field{suggest(str(loc[-1]), allowed)}"
+    if kind == "too_short":
+        return "needs at least one person" if loc and loc[0] == "people" else "must not be empty"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "literal_error":
+        return one_of(value, ("internal", "anonymous", "public"))
+    if kind == "value_error":
+        return str(err.get("ctx", {}).get("error", err["msg"]))
+    hint = _TYPE_HINTS.get(kind, err["msg"])
+    if kind == "list_type" and isinstance(value, str):
+        return f"expected a list: write [{value}]"
+    if kind == "string_type" and isinstance(value, (bool, int, float)) or value is None and kind.endswith("_type"):
+        return f"{hint}, but YAML reads this as {_type_word(value)}; put the value in quotes"
+    return f"{hint}, got {_type_word(value)}"
+
+
+def list_interview_files(root: Path, folder: Path, problems: Problems) -> list[tuple[Path, str, str]]:
+    """(path, source, rel) of every interview file, sorted; links leaving the project are refused."""
+    found = []
+    root_resolved = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for d in list(dirnames):
+            if (Path(dirpath) / d).is_symlink():
+                dirnames.remove(d)
+                problems.error(_source(root, Path(dirpath) / d), 0, "links to folders are not followed; move the folder into interviews/")
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.endswith(".md"):
+                continue
+            path = Path(dirpath) / name
+            source = _source(root, path)
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root_resolved) or not target.is_file():
+                    problems.error(source, 0, "is a link to a file outside the project; links out of the project are refused")
+                    continue
+            found.append((path, source, path.relative_to(folder).as_posix()))
+    return found
+
+
+def _source(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class ParseCache:
+    """Parsed interviews keyed by path, mtime and size: `mkdocs serve` re-parses only changed files."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[tuple[int, int], Parsed]] = {}
+
+    def get(self, path: Path, source: str, rel: str, config: JournalConfig, today: dt.date) -> Parsed:
+        try:
+            st = path.stat()
+            stamp = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = (0, 0)
+        hit = self._entries.get(source)
+        if hit and hit[0] == stamp:
+            return hit[1]
+        parsed = read_and_parse(path, source, rel, config, today)
+        self._entries[source] = (stamp, parsed)
+        return parsed
+
+
+def read_and_parse(path: Path, source: str, rel: str, config: JournalConfig, today: dt.date) -> Parsed:
+    raw = read_text(path)
+    if raw.problem:
+        return Parsed(None, [Problem(source, raw.problem.line, raw.problem.message)])
+    return parse_interview(source, rel, raw.text, config, today)
+
+
+def load_journal(root: Path, config: JournalConfig, *, today: dt.date | None = None,
+                 cache: ParseCache | None = None) -> tuple[Journal, Problems]:
+    """Load every interview under ``root``; return the model of the valid ones and all problems."""
+    today = today or build_date()
+    problems = Problems()
+    folder = root / config.interviews_dir
+    if not folder.is_dir():
+        problems.error(config.interviews_dir, 0, f"the interviews folder is missing: create {config.interviews_dir}/ with one Markdown file per conversation")
+        return Journal(config, today, [], {}), problems
+
+    parsed_all: list[Interview] = []
+    for path, source, rel in list_interview_files(root, folder, problems):
+        parsed = cache.get(path, source, rel, config, today) if cache else read_and_parse(path, source, rel, config, today)
+        problems.extend(parsed.problems)
+        if parsed.interview:
+            parsed_all.append(parsed.interview)
+
+    _check_unique(parsed_all, problems)
+    visible = sorted((i for i in parsed_all if not i.meta.confidential), key=lambda i: (i.date, i.rel))
+    for interview in visible:
+        interview.account = None
+    accounts_path = folder / "accounts.yml"
+    accounts_source = _source(root, accounts_path)
+    decls = read_accounts(accounts_path, accounts_source, config, problems) if accounts_path.exists() else []
+    accounts = build_accounts(visible, decls, accounts_source, config, problems)
+    confidential = frozenset(i.source for i in parsed_all if i.meta.confidential)
+    return Journal(config, today, visible, accounts, confidential), problems
+
+
+def _check_unique(interviews: list[Interview], problems: Problems) -> None:
+    """Page addresses and quote ids must be unique across the journal."""
+    urls: dict[str, Interview] = {}
+    ids: dict[str, tuple[str, int]] = {}
+    for interview in interviews:
+        other = urls.get(interview.url)
+        if other:
+            problems.error(interview.source, 1, f"makes the same page address /{interview.url} as {other.source}; rename one of them", related=[other.source])
+        urls.setdefault(interview.url, interview)
+        for q in interview.quotes:
+            if q.id in ids:
+                where, line = ids[q.id]
+                problems.error(interview.source, q.line, f"the quote id '{q.id}' is already used in {where}:{line}; ids must be unique across the journal", "quote", related=[where])
+            else:
+                ids[q.id] = (interview.source, q.line)

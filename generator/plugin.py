@@ -1,0 +1,161 @@
+"""The `journal` MkDocs plugin: a thin adapter that hands the core's pages to MkDocs.
+
+Generated pages are virtual files (``File.generated``); interview pages stay out
+of the nav so each page costs O(1). A `mkdocs build` writes into a temporary
+directory that replaces the site only when the whole build succeeded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from pydantic import TypeAdapter, ValidationError
+
+from .config import JournalConfig
+from .load import ParseCache, build_date, load_journal
+from .pages.assets import ASSET_DIR, ASSETS
+from .render import Page, Renderer
+from .site import Site, build_pages
+
+log = logging.getLogger("mkdocs.plugins.journal")
+_CACHES: dict[str, ParseCache] = {}  # survives the plugin re-instantiation of each `serve` rebuild
+
+
+class _PydanticOption(c.BaseConfigOption):
+    """A plugin option validated by the core's JournalConfig field of the same name."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        info = JournalConfig.model_fields[name]
+        self.default = info.get_default(call_default_factory=True)
+        annotation = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+        self._adapter = TypeAdapter(annotation)
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            return self._adapter.validate_python(value)
+        except ValidationError as exc:
+            raise c.ValidationError("; ".join(e["msg"] for e in exc.errors())) from None
+
+
+JournalPluginConfig = type(
+    "JournalPluginConfig", (base.Config,), {name: _PydanticOption(name) for name in JournalConfig.model_fields}
+)
+
+
+class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = ""
+        self.pages: dict[str, Page] = {}
+        self.final_site_dir: str | None = None
+        self.tmp_site_dir = ""
+        self.built = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.options = JournalConfig(**dict(self.config))
+        except ValidationError as exc:
+            raise PluginError("journal: " + "; ".join(e["msg"] for e in exc.errors())) from None
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        if not config.use_directory_urls:
+            raise PluginError("journal: the journal's addresses need use_directory_urls: true")
+        docs_dir = Path(config.docs_dir).resolve()
+        for folder in (self.options.interviews_dir, self.options.campaigns_dir, self.options.insights_dir):
+            if (self.root / folder).resolve().is_relative_to(docs_dir):
+                raise PluginError(f"journal: {folder}/ must stay outside docs_dir ({config.docs_dir}): MkDocs would publish raw notes")
+        for name in ASSETS:
+            if name.endswith(".css") and ASSET_DIR + name not in config.extra_css:
+                config.extra_css.append(ASSET_DIR + name)
+        if self.command == "build" and not _is_serve_dir(config.site_dir):
+            self.final_site_dir = config.site_dir
+            parent = Path(config.site_dir).resolve().parent
+            parent.mkdir(parents=True, exist_ok=True)
+            config.site_dir = self.tmp_site_dir = tempfile.mkdtemp(prefix=".journal-build-", dir=parent)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        started = time.perf_counter()
+        cache = _CACHES.setdefault(str(self.root), ParseCache())
+        journal, problems = load_journal(self.root, self.options, today=build_date(), cache=cache)
+        for problem in problems:
+            (log.error if problem.is_error else log.warning)(problem.format())
+        if problems.errors:
+            n = len(problems.errors)
+            raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
+        parsed = time.perf_counter()
+        renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/")
+        self.pages = build_pages(site)
+        if os.environ.get("JOURNAL_TIMINGS"):
+            done = time.perf_counter()
+            print(f"journal timings: parse={parsed - started:.2f}s pages={done - parsed:.2f}s total={done - started:.2f}s",
+                  file=sys.stderr)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for path, page in self.pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"journal: {config.docs_dir}/{path} has the address of a generated page; rename or remove it")
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=page.content, inclusion=inclusion))
+        return files
+
+    # Generated pages carry their HTML already: skip a second Markdown pass over it.
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        return "" if generated is not None and generated.html is not None else markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        return generated.html if generated is not None and generated.html is not None else html
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        for folder in (self.options.interviews_dir, self.options.campaigns_dir, self.options.insights_dir, "templates"):
+            path = self.root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.built = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.built = False
+
+    def on_shutdown(self) -> None:
+        """Swap the finished site in, or throw the partial one away (strict aborts come after post_build)."""
+        if self.final_site_dir is None:
+            return
+        tmp, final = Path(self.tmp_site_dir), Path(self.final_site_dir)
+        if not self.built:
+            shutil.rmtree(tmp, ignore_errors=True)
+            return
+        old = final.with_name(f".{final.name}.journal-old-{os.getpid()}")
+        if final.exists():
+            final.rename(old)
+        tmp.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _is_serve_dir(site_dir: str) -> bool:
+    """`mkdocs serve` builds into its own temporary directory and serves it: leave that alone."""
+    path = Path(site_dir).resolve()
+    return path.parent == Path(tempfile.gettempdir()).resolve() and path.name.startswith("mkdocs_")

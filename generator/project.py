@@ -1,0 +1,54 @@
+"""Finding a journal project and its `journal` options in mkdocs.yml (no MkDocs needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .config import JournalConfig
+
+
+class ProjectError(Exception):
+    """The project or its configuration cannot be used."""
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring MkDocs' own tags such as !ENV and !!python/name."""
+
+
+_LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding mkdocs.yml (else ``start``)."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def read_config(root: Path) -> JournalConfig:
+    """The `journal` plugin's options from mkdocs.yml; defaults when there is none."""
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return JournalConfig()
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LenientLoader) or {}
+    except yaml.YAMLError as exc:
+        raise ProjectError(f"mkdocs.yml is not valid YAML: {exc}") from None
+    options: Any = {}
+    for entry in data.get("plugins") or []:
+        if entry == "journal":
+            options = {}
+        elif isinstance(entry, dict) and "journal" in entry:
+            options = entry["journal"] or {}
+    if isinstance(data.get("plugins"), dict):
+        options = data["plugins"].get("journal") or {}
+    try:
+        return JournalConfig(**options)
+    except (TypeError, ValueError) as exc:
+        raise ProjectError(f"mkdocs.yml: the journal plugin's options are invalid: {exc}") from None

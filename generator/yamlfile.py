@@ -1,0 +1,270 @@
+"""Safe reading of YAML and front-matter files, with line numbers for every value.
+
+PyYAML's loaders lose line numbers, keep the last of duplicate keys silently,
+expand aliases (billion laughs) and construct tags such as ``!!binary``. We
+compose the node graph with libyaml (fast, safe) and build plain Python values
+ourselves, reporting each of those traps as a located problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+
+try:  # libyaml is several times faster; fall back to pure Python when absent
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 2_000_000
+MAX_FRONT_MATTER_BYTES = 64_000
+MAX_NESTING = 32
+
+Key = tuple[Any, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class Located:
+    """A parsed YAML document and the line of every key and value in it."""
+
+    value: Any
+    lines: dict[Key, int] = field(default_factory=dict)
+
+    def line(self, path: Key, default: int = 1) -> int:
+        """Line of ``path``, or of its closest located parent."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), default)
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, message: str, field: str = ""):
+        super().__init__(message)
+        self.line, self.message, self.field = line, message, field
+
+
+def _describe(node: yaml.Node) -> str:
+    return {
+        yaml.MappingNode: "a set of key: value lines",
+        yaml.SequenceNode: "a list",
+    }.get(type(node), "a value")
+
+
+def _nesting(text: str) -> int:
+    """Upper bound of flow nesting: libyaml's recursion can crash the process."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
+class _Builder:
+    """Turns composed nodes into Python values, recording lines, refusing traps."""
+
+    def __init__(self, first_line: int, raw_lines: list[str], problems: Problems | None, path: str):
+        self.offset = first_line - 1
+        self.raw_lines = raw_lines
+        self.problems = problems
+        self.path = path
+        self.seen: set[int] = set()
+        self.lines: dict[Key, int] = {}
+
+    def line_of(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def build(self, node: yaml.Node, key: Key, depth: int = 0) -> Any:
+        if id(node) in self.seen:
+            raise YamlProblem(self.line_of(node), "YAML anchors and aliases (& and *) are not allowed: write the value out", _field(key))
+        self.seen.add(id(node))
+        if depth > MAX_NESTING:
+            raise YamlProblem(self.line_of(node), f"nested more than {MAX_NESTING} levels deep")
+        self.lines.setdefault(key, self.line_of(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, key, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _TAG + "seq":
+                raise YamlProblem(self.line_of(node), f"the tag {node.tag} is not allowed", _field(key))
+            return [self.build(item, key + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.scalar(node, key)
+
+    def mapping(self, node: yaml.MappingNode, key: Key, depth: int) -> dict:
+        if node.tag != _TAG + "map":
+            raise YamlProblem(self.line_of(node), f"the tag {node.tag} is not allowed", _field(key))
+        out: dict = {}
+        first_line: dict[Any, int] = {}
+        for knode, vnode in node.value:
+            if knode.tag == _TAG + "merge":
+                raise YamlProblem(self.line_of(knode), "YAML merge keys (<<) are not allowed", _field(key))
+            if not isinstance(knode, yaml.ScalarNode):
+                raise YamlProblem(self.line_of(knode), "a key must be a plain name", _field(key))
+            k = self.scalar(knode, key)
+            if not isinstance(k, str):
+                raise YamlProblem(self.line_of(knode), f"'{knode.value}' is not a field name (YAML reads it as {_type_word(k)}); field names are words such as 'date'", _field(key))
+            line = self.line_of(knode)
+            if k in first_line:
+                raise YamlProblem(line, f"'{k}' is given twice (first on line {first_line[k]}); keep one", _field(key + (k,)))
+            first_line[k] = line
+            self.lines[key + (k,)] = line
+            out[k] = self.build(vnode, key + (k,), depth + 1)
+            self.lines[key + (k,)] = line
+        return out
+
+    def scalar(self, node: yaml.ScalarNode, key: Key) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            raise YamlProblem(self.line_of(node), f"the tag {node.tag} is not allowed: write plain text, numbers, dates, lists or key: value lines", _field(key))
+        try:
+            value = _constructor.construct_object(node)
+        except (ValueError, yaml.constructor.ConstructorError):
+            raise YamlProblem(self.line_of(node), f"'{node.value}' is not a real date", _field(key)) from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise YamlProblem(self.line_of(node), f"'{node.value}' is not a usable number", _field(key))
+        if not node.style and isinstance(value, str) and self.problems is not None:
+            self._warn_cut_comment(node, key)
+        return value
+
+    def _warn_cut_comment(self, node: yaml.ScalarNode, key: Key) -> None:
+        end = node.end_mark
+        if end.line >= len(self.raw_lines):
+            return
+        rest = self.raw_lines[end.line][end.column:]
+        # `name: Alice #CEO` loses "#CEO"; `x: y  # a comment` is an intended comment.
+        if re.match(r"\s+#\S", rest):
+            self.problems.warning(
+                self.path, end.line + 1 + self.offset,
+                f"the text after '#' ({rest.strip()}) is a YAML comment and was dropped; put the whole value in quotes to keep it",
+                _field(key),
+            )
+
+
+def _field(key: Key) -> str:
+    out = ""
+    for part in key:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _type_word(value: Any) -> str:
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, bool):
+        return f"yes/no ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, dt.datetime):
+        return "a date and time"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of key: value lines"
+    return "text"
+
+
+def parse_yaml(text: str, *, path: str, first_line: int = 1, problems: Problems | None = None) -> Located:
+    """Parse one YAML document; raise YamlProblem with the absolute line on any trap."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FRONT_MATTER_BYTES:
+        raise YamlProblem(first_line, f"the YAML is larger than {MAX_FRONT_MATTER_BYTES // 1000} KB")
+    if _nesting(text) > MAX_NESTING:
+        raise YamlProblem(first_line, f"brackets are nested more than {MAX_NESTING} levels deep")
+    if "\t" in text:
+        for n, raw in enumerate(text.splitlines()):
+            indent = raw[: len(raw) - len(raw.lstrip(" \t"))]
+            if "\t" in indent:
+                raise YamlProblem(first_line + n, "a tab is used for indentation; YAML needs spaces")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        raise YamlProblem(line, _yaml_message(exc)) from None
+    except yaml.YAMLError as exc:  # e.g. a reader error without a mark
+        raise YamlProblem(first_line, f"this is not valid YAML ({exc})") from None
+    if node is None:
+        return Located(None, {(): first_line})
+    builder = _Builder(first_line, text.splitlines(), problems, path)
+    value = builder.build(node, ())
+    return Located(value, builder.lines)
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    if "mapping values are not allowed" in problem:
+        return "this is not valid YAML: a value contains ': '; put the value in quotes"
+    if "found character '\\t'" in problem:
+        return "a tab is used for indentation; YAML needs spaces"
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return "this is not valid YAML: check the indentation and that each line is 'key: value'"
+    context = f" {exc.context}" if exc.context else ""
+    return f"this is not valid YAML ({problem}{context})"
+
+
+@dataclass
+class SourceText:
+    text: str
+    problem: YamlProblem | None = None
+
+
+def read_text(path: Path) -> SourceText:
+    """Read a UTF-8 file (BOM allowed, CRLF normalised); refuse binary and oversized files."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return SourceText("", YamlProblem(0, f"cannot be read ({exc.strerror})"))
+    if size > MAX_FILE_BYTES:
+        return SourceText("", YamlProblem(0, f"the file is {size / 1_000_000:.1f} MB; files over {MAX_FILE_BYTES // 1_000_000} MB are refused — split it or move attachments out"))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return SourceText("", YamlProblem(0, f"cannot be read ({exc.strerror})"))
+    if b"\x00" in data:
+        return SourceText("", YamlProblem(0, "this is a binary file, not a Markdown text file"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return SourceText("", YamlProblem(line, "the file is not UTF-8 text; save it as UTF-8"))
+    return SourceText(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass
+class FrontMatterFile:
+    meta: Located
+    body: str
+    body_line: int  # line number of the body's first line
+
+
+def split_front_matter(text: str, *, path: str, problems: Problems) -> FrontMatterFile:
+    """Split ``---`` front-matter from the Markdown body and parse it."""
+    if not text.strip():
+        raise YamlProblem(1, "the file is empty; an interview starts with front-matter between '---' lines")
+    lines = text.split("\n")
+    if not _FENCE.match(lines[0]):
+        raise YamlProblem(1, "the file does not start with front-matter: the first line must be '---'")
+    for n in range(1, len(lines)):
+        if _FENCE.match(lines[n]) or lines[n].rstrip() == "...":
+            meta = parse_yaml("\n".join(lines[1:n]), path=path, first_line=2, problems=problems)
+            return FrontMatterFile(meta, "\n".join(lines[n + 1 :]), n + 2)
+    raise YamlProblem(1, "the front-matter is not closed: add a line '---' after the last field")

@@ -1,0 +1,52 @@
+"""generator.cli: `journal check` output, exit codes, path filtering."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+
+CASES = Path(__file__).parent / "check_cases"
+
+
+def run(*args: str, root: Path):
+    return CliRunner().invoke(main, ["--root", str(root), *args], env={"SOURCE_DATE_EPOCH": "1795132800"})
+
+
+def test_three_mistakes_give_three_located_lines_and_exit_1() -> None:
+    result = run("check", root=CASES / "three-mistakes")
+    assert result.exit_code == 1
+    lines = [l for l in result.stdout.splitlines() if ": error: " in l]
+    assert len(lines) == 3
+    assert all(l.startswith("interviews/2026/acme.md:") for l in lines)
+    assert "Traceback" not in result.output
+
+
+def test_clean_journal_exits_0() -> None:
+    result = run("check", root=CASES / "valid-minimal")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+
+
+def test_paths_limit_output_but_keep_cross_file_problems(tmp_path: Path) -> None:
+    shutil.copytree(CASES / "duplicate-quote-id", tmp_path / "j")
+    root = tmp_path / "j"
+    only_a = run("check", str(root / "interviews" / "a.md"), root=root)
+    assert only_a.exit_code == 1  # the duplicate involves a.md too
+    assert "already used in interviews/a.md" in only_a.stdout
+
+
+def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatch) -> None:
+    import generator.cli as cli
+
+    def boom(*a, **k):
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr(cli, "load_journal", boom)
+    result = run("check", root=CASES / "valid-minimal")
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+    assert "internal error: RuntimeError: kaput" in result.output
