@@ -11,6 +11,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from .accounts import build_accounts, read_accounts
+from .campaigns import load_campaigns
+from .insights import load_insights
+from .vocabulary import apply_vocabulary
 from .config import JournalConfig
 from .model import CLEARED, FRONT_MATTER_FIELDS, FrontMatter, Interview, Journal, Person, Quote
 from .problems import Problem, Problems, one_of, suggest
@@ -287,7 +290,12 @@ def load_journal(root: Path, config: JournalConfig, *, today: dt.date | None = N
     decls = read_accounts(accounts_path, accounts_source, config, problems) if accounts_path.exists() else []
     accounts = build_accounts(visible, decls, accounts_source, config, problems)
     confidential = frozenset(i.source for i in parsed_all if i.meta.confidential)
-    return Journal(config, today, visible, accounts, confidential), problems
+    journal = Journal(config, today, visible, accounts, confidential,
+                      confidential_quote_ids=frozenset(q.id for i in parsed_all if i.meta.confidential for q in i.quotes))
+    # Later stages see the whole model; each validates its own files into `problems`.
+    for stage in (apply_vocabulary, load_campaigns, load_insights):
+        stage(root, journal, problems)
+    return journal, problems
 
 
 def _check_unique(interviews: list[Interview], problems: Problems) -> None:

@@ -194,6 +194,9 @@ class Journal:
     interviews: list[Interview]  # oldest first, then by path
     accounts: dict[str, Account]  # by slug, sorted by name
     confidential_sources: frozenset[str] = frozenset()  # for `journal check` only
+    confidential_quote_ids: frozenset[str] = frozenset()  # to refuse citing them, never to show them
+    campaigns: list[Any] = field(default_factory=list)  # generator.campaigns
+    insights: list[Any] = field(default_factory=list)  # generator.insights
 
     @property
     def quotes(self) -> list[Quote]:

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from .quotes import PLACEHOLDER
+from .taxonomy import segment_url
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "attr_list", "admonition", "toc"]
@@ -75,6 +76,7 @@ class Renderer:
         self.env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, dt.date) else ""
         self.env.filters["longdate"] = lambda d: f"{d.day} {d:%b %Y}" if isinstance(d, dt.date) else ""
         self.env.filters["humanize"] = lambda s: str(s).replace("-", " ")
+        self.env.globals["segment_url"] = segment_url
         self.env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
         self._md = markdown.Markdown(extensions=extensions or DEFAULT_EXTENSIONS, extension_configs=extension_configs or {})
 

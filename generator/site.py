@@ -31,9 +31,10 @@ class Site:
 
 
 def builders() -> list[Builder]:
-    from .pages import assets, home, interviews
+    from .pages import assets, campaigns, customers, feed, home, insights, interviews, quotes, segments
 
-    return [assets.build, home.build, interviews.build]
+    return [assets.build, home.build, interviews.build, customers.build, quotes.build, campaigns.build,
+            segments.build, insights.build, feed.build]
 
 
 def build_pages(site: Site) -> dict[str, Page]:

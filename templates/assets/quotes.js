@@ -1,0 +1,1 @@
+/* Quotes library: client-side filters and copy with attribution. */
