@@ -1,0 +1,57 @@
+"""generator.plugin: a real `mkdocs build --strict` of a small project."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .conftest import run_mkdocs
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+def build_mini(tmp_path: Path) -> Path:
+    project = tmp_path / "mini"
+    shutil.copytree(MINI, project)
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return project / "site"
+
+
+def site_text(site: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(site.rglob("*")) if p.is_file() and p.suffix != ".gz")
+
+
+def test_interview_page_has_card_notes_and_quote_permalink(tmp_path: Path) -> None:
+    site = build_mini(tmp_path)
+    page = (site / "interviews" / "2026" / "2026-03-04-acme" / "index.html").read_text()
+    assert "<title>Acme Logistics · 2026-03-04" in page
+    assert 'id="fewer-pages"' in page and 'href="#fewer-pages"' in page
+    assert "VP Operations" in page and "Sam Lee" in page
+    assert 'href="../../../customers/acme-logistics/"' in page
+
+
+def test_private_data_never_reaches_the_site(tmp_path: Path) -> None:
+    text = site_text(build_mini(tmp_path))
+    for secret in ("jane@acme.example", "555 0100", "Whitecap", "Halyard", "Bob Quill", "2026-04-01-halyard", "whitecap-move"):
+        assert secret not in text, secret
+
+
+def test_interview_pages_stay_out_of_the_nav(tmp_path: Path) -> None:
+    site = build_mini(tmp_path)
+    about = (site / "about" / "index.html").read_text()
+    assert "2026-03-04-acme" not in about
+
+
+def test_build_with_errors_fails_and_keeps_previous_site(tmp_path: Path) -> None:
+    site = build_mini(tmp_path)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    bad = tmp_path / "mini" / "interviews" / "2026" / "2026-03-04-acme.md"
+    bad.write_text(bad.read_text().replace("relationship: customer", "relationship: custmer"))
+    result = run_mkdocs(tmp_path / "mini")
+    assert result.returncode != 0
+    assert "interviews/2026/2026-03-04-acme.md:4: error: relationship: 'custmer'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert not list((tmp_path / "mini").glob(".journal-build-*"))
