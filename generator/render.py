@@ -7,17 +7,21 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable
 
 import markdown
 import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .quotes import PLACEHOLDER
+from .quotes import QUOTE_END, QUOTE_START
 from .taxonomy import segment_url
 
+if TYPE_CHECKING:
+    from .model import Interview, Quote
+
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+_EMPTY_BLOCKQUOTE = re.compile(r"<blockquote>\s*</blockquote>")
 DEFAULT_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "attr_list", "admonition", "toc"]
 
 _ATTRIBUTES: dict[str, set[str]] = {k: set(v) for k, v in nh3.ALLOWED_ATTRIBUTES.items()}
@@ -78,6 +82,7 @@ class Renderer:
         self.env.filters["humanize"] = lambda s: str(s).replace("-", " ")
         self.env.globals["segment_url"] = segment_url
         self.env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
+        self._quote_html: dict[str, Markup] = {}
         self._md = markdown.Markdown(extensions=extensions or DEFAULT_EXTENSIONS, extension_configs=extension_configs or {})
 
     def markdown(self, text: str) -> Markup:
@@ -94,12 +99,29 @@ class Renderer:
         html = self.template(template).render(link=lambda target: rel_url(url, target), page_url=url, **context)
         return Page(path, markdown_page(title, html), title=str(escape(title)), html=html, in_nav=in_nav)
 
-    def replace_quotes(self, html: str, rendered: Iterable[str]) -> Markup:
-        """Put rendered quotes where the notes had placeholders."""
-        html = str(html)  # Markup.replace would escape the quote HTML
-        for n, quote_html in enumerate(rendered):
-            html = html.replace(f"<p>{PLACEHOLDER.format(n)}</p>", quote_html, 1)
-        return Markup(html)
+    def notes(self, interview: "Interview", render_quote: Callable[["Quote"], str]) -> Markup:
+        """An interview's notes as HTML, each quote rendered by ``render_quote``.
+
+        The quote texts' HTML is remembered for ``quote_html`` so other pages
+        need no second Markdown pass.
+        """
+        html = str(self.markdown(interview.body))
+        for n, quote in enumerate(interview.quotes):
+            start_tag, end_tag = f"<p>{QUOTE_START.format(n)}</p>", f"<p>{QUOTE_END.format(n)}</p>"
+            start = html.find(start_tag)
+            end = html.find(end_tag, start)
+            if start < 0 or end < 0:  # cannot happen for parsed quotes; keep the text
+                continue
+            self._quote_html[quote.id] = Markup(html[start + len(start_tag) : end].strip())
+            html = f"{html[:start]}</blockquote>\n{render_quote(quote)}\n<blockquote>{html[end + len(end_tag):]}"
+        return Markup(_EMPTY_BLOCKQUOTE.sub("", html))
+
+    def quote_html(self, quote: "Quote") -> Markup:
+        """The quote's text as sanitised HTML (converted once, shared by every page)."""
+        cached = self._quote_html.get(quote.id)
+        if cached is None:
+            cached = self._quote_html[quote.id] = self.markdown(quote.text)
+        return cached
 
 
 def markdown_page(title: str, html: str) -> str:

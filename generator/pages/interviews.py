@@ -19,11 +19,8 @@ def build(site: Site) -> Iterator[Page]:
     for interview in site.journal.interviews:
         url = interview.url
         link = lambda target, _url=url: rel_url(_url, target)
-        quotes = [
-            quote_template.render(q=q, link=link, today=site.today, renderer=renderer, show_source=False)
-            for q in interview.quotes
-        ]
-        notes = renderer.replace_quotes(renderer.markdown(interview.body), quotes)
+        notes = renderer.notes(interview, lambda q, _link=link: quote_template.render(
+            q=q, link=_link, today=site.today, renderer=renderer, show_source=False))
         yield renderer.page(
             interview.page_path, "interview.html.j2", title=page_title(interview),
             i=interview, notes=notes, extra=site.extra, today=site.today,
