@@ -1,4 +1,8 @@
-"""Account pages: /customers/ and /customers/<account-slug>/ (issue 4)."""
+"""Account pages: /customers/ and /customers/<account-slug>/ (issue 4).
+
+Accounts with no visible interview (only in accounts.yml, or only in confidential
+files) get no row and no page: confidential interviews contribute nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,22 @@ from typing import Iterator
 
 from ..render import Page
 from ..site import Site
+from ..timeline import account_view, summarize
+
+INDEX = "customers/index.md"
 
 
 def build(site: Site) -> Iterator[Page]:
-    """Not built yet."""
-    return iter(())
+    journal, renderer = site.journal, site.renderer
+    config = journal.config
+    accounts = [a for a in journal.accounts.values() if a.interviews]
+    summaries = [summarize(a, site.today, config.stale_days) for a in accounts]
+    relationships = [r for r in config.relationships if any(s.relationship == r for s in summaries)]
+    yield renderer.page(INDEX, "customers.html.j2", title="Customers", in_nav=True, summaries=summaries,
+                        relationships=relationships, stale_days=config.stale_days, today=site.today)
+    for account in accounts:
+        view = account_view(account, site.today, config.stale_days, config.first_hand_team)
+        # customers/<slug>/index.md, so an account named "Index" cannot take the index page's place.
+        yield renderer.page(account.url + "index.md", "customer.html.j2", title=account.name, v=view,
+                            stale_days=config.stale_days, today=site.today, renderer=renderer,
+                            account_fields=config.all_account_fields)
