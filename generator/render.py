@@ -56,6 +56,7 @@ class Page:
     content: str
     title: str | None = None
     html: str | None = None  # body HTML of a Markdown page (plugin fast path)
+    search_html: str | None = None  # a leaner body for the search index, when it differs
     in_nav: bool = False
 
     @property
@@ -82,7 +83,6 @@ class Renderer:
         self.env.filters["humanize"] = lambda s: str(s).replace("-", " ")
         self.env.globals["segment_url"] = segment_url
         self.env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
-        self._quote_html: dict[str, Markup] = {}
         self._md = markdown.Markdown(extensions=extensions or DEFAULT_EXTENSIONS, extension_configs=extension_configs or {})
 
     def markdown(self, text: str) -> Markup:
@@ -99,12 +99,8 @@ class Renderer:
         html = self.template(template).render(link=lambda target: rel_url(url, target), page_url=url, **context)
         return Page(path, markdown_page(title, html), title=str(escape(title)), html=html, in_nav=in_nav)
 
-    def notes(self, interview: "Interview", render_quote: Callable[["Quote"], str]) -> Markup:
-        """An interview's notes as HTML, each quote rendered by ``render_quote``.
-
-        The quote texts' HTML is remembered for ``quote_html`` so other pages
-        need no second Markdown pass.
-        """
+    def notes(self, interview: "Interview", render_quote: Callable[["Quote", Markup], str]) -> Markup:
+        """An interview's notes as HTML; ``render_quote(quote, text_html)`` renders each quote in place."""
         html = str(self.markdown(interview.body))
         for n, quote in enumerate(interview.quotes):
             start_tag, end_tag = f"<p>{QUOTE_START.format(n)}</p>", f"<p>{QUOTE_END.format(n)}</p>"
@@ -112,16 +108,34 @@ class Renderer:
             end = html.find(end_tag, start)
             if start < 0 or end < 0:  # cannot happen for parsed quotes; keep the text
                 continue
-            self._quote_html[quote.id] = Markup(html[start + len(start_tag) : end].strip())
-            html = f"{html[:start]}</blockquote>\n{render_quote(quote)}\n<blockquote>{html[end + len(end_tag):]}"
+            text_html = Markup(html[start + len(start_tag) : end].strip())
+            html = f"{html[:start]}</blockquote>\n{render_quote(quote, text_html)}\n<blockquote>{html[end + len(end_tag):]}"
         return Markup(_EMPTY_BLOCKQUOTE.sub("", html))
 
-    def quote_html(self, quote: "Quote") -> Markup:
-        """The quote's text as sanitised HTML (converted once, shared by every page)."""
-        cached = self._quote_html.get(quote.id)
-        if cached is None:
-            cached = self._quote_html[quote.id] = self.markdown(quote.text)
-        return cached
+    @staticmethod
+    def quote_html(quote: "Quote") -> Markup:
+        """A quote's text for pages other than its interview: escaped, with inline emphasis and code.
+
+        Cheap enough for a library of 20,000 quotes, and the same whichever
+        process renders the interview pages.
+        """
+        return inline_html(quote.text)
+
+
+_INLINE = [
+    (re.compile(r"`([^`]+)`"), r"<code>\1</code>"),
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"<strong>\1</strong>"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"<em>\1</em>"),
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"<em>\1</em>"),
+]
+
+
+def inline_html(text: str) -> Markup:
+    """Escaped text with Markdown's inline emphasis and code; adds no other markup."""
+    out = str(escape(text))
+    for pattern, replacement in _INLINE:
+        out = pattern.sub(replacement, out)
+    return Markup(f"<p>{out}</p>")
 
 
 def markdown_page(title: str, html: str) -> str:

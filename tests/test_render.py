@@ -20,22 +20,22 @@ people: [{name: Jane Doe}]
 def notes_html(body: str) -> str:
     parsed = parse_interview("interviews/a.md", "a.md", HEAD + body, JournalConfig(), dt.date(2026, 11, 20))
     assert parsed.interview, parsed.problems
-    return Renderer().notes(parsed.interview, lambda q: f"[QUOTE {q.id}]")
+    return Renderer().notes(parsed.interview, lambda q, text_html: f"[QUOTE {q.id}: {text_html}]")
 
 
 def test_quotes_next_to_ordinary_blockquotes_keep_both() -> None:
     html = notes_html("> Ordinary before.\n\n> Said *this*.\n> — Jane Doe {#said}\n\n> Ordinary after.\n")
-    assert "[QUOTE said]" in html
-    assert html.index("Ordinary before.") < html.index("[QUOTE said]") < html.index("Ordinary after.")
-    assert "Said" not in html.replace("[QUOTE said]", "")  # the text lives inside the quote figure only
+    quote = "[QUOTE said: <p>Said <em>this</em>.</p>]"
+    assert quote in html
+    assert html.index("Ordinary before.") < html.index(quote) < html.index("Ordinary after.")
+    assert "Said" not in html.replace(quote, "")  # the text lives inside the quote figure only
     assert "<blockquote>\n</blockquote>" not in html and "journal-quote-" not in html
 
 
-def test_quote_text_html_is_shared_with_other_pages() -> None:
-    parsed = parse_interview("interviews/a.md", "a.md", HEAD + "> Said *this*.\n> — Jane Doe {#said}\n", JournalConfig(), dt.date(2026, 11, 20))
-    renderer = Renderer()
-    renderer.notes(parsed.interview, lambda q: "")
-    assert renderer.quote_html(parsed.interview.quotes[0]) == "<p>Said <em>this</em>.</p>"
+def test_quote_text_on_other_pages_is_escaped_with_inline_emphasis() -> None:
+    parsed = parse_interview("interviews/a.md", "a.md", HEAD + "> Said *this* <b>`x`</b>.\n> — Jane Doe {#said}\n",
+                             JournalConfig(), dt.date(2026, 11, 20))
+    assert Renderer.quote_html(parsed.interview.quotes[0]) == "<p>Said <em>this</em> &lt;b&gt;<code>x</code>&lt;/b&gt;.</p>"
 
 
 def test_sanitize_drops_scripts_handlers_and_unsafe_links() -> None:
