@@ -31,9 +31,9 @@ def text(html: str) -> str:
 
 
 def test_one_page_per_account_with_a_visible_interview(pages: dict[str, Page]) -> None:
-    assert sorted(p for p in pages if p.startswith("customers/")) == [
-        "customers/acme/index.md", "customers/index.md", "customers/northwind-freight/index.md"]
-    assert pages["customers/index.md"].in_nav and pages["customers/index.md"].title == "Customers"
+    assert sorted(p for p in pages if p.startswith("customers")) == [
+        "customers.md", "customers/acme/index.md", "customers/northwind-freight/index.md"]
+    assert pages["customers.md"].in_nav and pages["customers.md"].title == "Customers"
     assert not pages["customers/northwind-freight/index.md"].in_nav
 
 
@@ -46,7 +46,7 @@ def test_confidential_interviews_leave_no_trace(pages: dict[str, Page]) -> None:
 
 
 def test_index_rows_count_only_visible_interviews_and_mark_stale(pages: dict[str, Page]) -> None:
-    html = pages["customers/index.md"].html
+    html = pages["customers.md"].html
     rows = re.findall(r"<tr data-rel.*?</tr>", html, re.S)
     assert [text(r) for r in rows] == [
         "Acme prospect — 1 Nov 2026 1 1 0",
@@ -97,7 +97,8 @@ def test_account_page_sections(pages: dict[str, Page]) -> None:
 def test_customers_in_the_nav_of_a_real_build(tmp_path: Path) -> None:
     site = build_mini(tmp_path)
     about = (site / "about" / "index.html").read_text()
-    assert re.search(r'href="\.\./customers/"[^>]*>\s*(<span[^>]*>)?\s*Customers', about)
+    assert re.search(r'<a href="\.\./customers/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Customers', about)
+    assert not re.search(r'<label class="md-nav__link"[^>]*>\s*<span class="md-ellipsis">\s*Customers', about)  # no one-page section
     index = (site / "customers" / "index.html").read_text()
     assert 'href="../customers/acme-logistics/"' in index and "customers.js" in index
     assert (site / "assets" / "journal" / "customers.js").is_file()

@@ -12,7 +12,7 @@ from ..render import Page
 from ..site import Site
 from ..timeline import account_view, summarize
 
-INDEX = "customers/index.md"
+INDEX = "customers.md"  # not customers/index.md: that would make a nav section holding one page
 
 
 def build(site: Site) -> Iterator[Page]:
