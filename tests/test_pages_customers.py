@@ -26,8 +26,9 @@ def pages() -> dict[str, Page]:
 
 
 def text(html: str) -> str:
-    """Visible text, tags dropped and spaces collapsed (none before a comma or full stop)."""
-    return re.sub(r" ([,.])", r"\1", " ".join(re.sub(r"<[^>]+>", " ", html).split()))
+    """Visible text, tags dropped and spaces collapsed (none before , . ) or after ( )."""
+    flat = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    return re.sub(r"\( ", "(", re.sub(r" ([,.)])", r"\1", flat))
 
 
 def test_one_page_per_account_with_a_visible_interview(pages: dict[str, Page]) -> None:
@@ -68,7 +69,7 @@ def test_account_page_shows_transitions_on_the_timeline(pages: dict[str, Page]) 
     ]
     assert items.count("journal-event--transition") == 3
     header = text(html[:html.index('id="our-side"')])
-    assert "prospect → customer → lost customer" in header
+    assert "History prospect (10 Feb 2025) → customer (2 Apr 2025) → lost customer (10 Mar 2026)" in header
     assert "Last contact 10 Mar 2026 (255 days ago) stale" in header
     assert "Also written Northwind, NWF" in header and "Conversations 4 with 3 people · 4 quotes" in header
 
@@ -104,3 +105,13 @@ def test_customers_in_the_nav_of_a_real_build(tmp_path: Path) -> None:
     assert (site / "assets" / "journal" / "customers.js").is_file()
     account = (site / "customers" / "acme-logistics" / "index.html").read_text()
     assert "First contact as" in account and "Halyard" not in account
+
+
+def test_sample_journal_prospect_customer_lost_account(sample_site: Path) -> None:
+    html = (sample_site / "customers" / "northwind-field-services" / "index.html").read_text()
+    assert "First contact as" in html
+    changes = re.findall(r"Relationship changed:.*?</div>", html, re.S)
+    assert [text(c) for c in changes] == ["Relationship changed: customer → lost customer",
+                                          "Relationship changed: prospect → customer"]
+    index = (sample_site / "customers" / "index.html").read_text()
+    assert 'href="../customers/northwind-field-services/"' in index
