@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .slugs import slugify
 
 # Built-in taxonomies, in the order the segments overview lists them.
@@ -11,6 +13,7 @@ TAXONOMIES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=65536)  # the same few terms recur on thousands of pages
 def segment_url(taxonomy: str, term: str) -> str:
     """Site URL (no leading slash) of a term's segment page; case and spacing do not matter."""
     return f"segments/{slugify(taxonomy)}/{slugify(term)}/"

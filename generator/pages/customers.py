@@ -6,7 +6,10 @@ files) get no row and no page: confidential interviews contribute nothing.
 
 from __future__ import annotations
 
-from typing import Iterator
+import datetime as dt
+from typing import Callable, Iterator
+
+from markupsafe import Markup
 
 from ..render import Page
 from ..site import Site
@@ -15,17 +18,28 @@ from ..timeline import account_view, summarize
 INDEX = "customers.md"  # not customers/index.md: that would make a nav section holding one page
 
 
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 quote', '3 quotes', '2 people'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def time_tag(longdate: Callable[[dt.date], str]) -> Callable[[dt.date], Markup]:
+    """A <time> element showing the date as every page does (a Python helper: a Jinja2 macro per date is slow)."""
+    return lambda date: Markup('<time datetime="{}">{}</time>').format(date.isoformat(), longdate(date))
+
+
 def build(site: Site) -> Iterator[Page]:
     journal, renderer = site.journal, site.renderer
     config = journal.config
     accounts = [a for a in journal.accounts.values() if a.interviews]
+    when = time_tag(renderer.env.filters["longdate"])
     summaries = [summarize(a, site.today, config.stale_days) for a in accounts]
     relationships = [r for r in config.relationships if any(s.relationship == r for s in summaries)]
     yield renderer.page(INDEX, "customers.html.j2", title="Customers", in_nav=True, summaries=summaries,
-                        relationships=relationships, stale_days=config.stale_days, today=site.today)
+                        relationships=relationships, stale_days=config.stale_days, today=site.today, plural=plural)
     for account in accounts:
         view = account_view(account, site.today, config.stale_days, config.first_hand_team)
         # customers/<slug>/index.md, so an account named "Index" cannot take the index page's place.
         yield renderer.page(account.url + "index.md", "customer.html.j2", title=account.name, v=view,
                             stale_days=config.stale_days, today=site.today, renderer=renderer,
-                            account_fields=config.all_account_fields)
+                            account_fields=config.all_account_fields, plural=plural, when=when)
