@@ -103,7 +103,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
         parsed = time.perf_counter()
         renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/")
+        site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "")
         self.pages = build_pages(site)
         if os.environ.get("JOURNAL_TIMINGS"):
             done = time.perf_counter()

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
+from urllib.parse import urljoin
 
 from .model import Journal
 from .render import Page, Renderer
@@ -20,6 +21,7 @@ class Site:
     journal: Journal
     renderer: Renderer
     base_path: str = "/"  # path of the site root on its host, for absolute URLs in exports
+    site_url: str = ""  # mkdocs.yml site_url (scheme and host), for links that leave the site (the feed)
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. git history, campaigns
 
     @property
@@ -28,6 +30,10 @@ class Site:
 
     def absolute(self, url: str) -> str:
         return self.base_path.rstrip("/") + "/" + url
+
+    def full_url(self, url: str) -> str:
+        """``https://host/base/url`` with a site_url; the root-relative path without one."""
+        return urljoin(self.site_url, self.absolute(url)) if self.site_url else self.absolute(url)
 
 
 def builders() -> list[Builder]:
