@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .config import BUILTIN_ACCOUNT_FIELDS, JournalConfig
@@ -55,8 +56,12 @@ class Mention:
     term: str
     source: str
     line: int
-    field: str
+    key: tuple  # the field's path in the front-matter, e.g. ("people", 0, "persona")
     quote: Quote | None = None
+
+    @property
+    def field(self) -> str:
+        return "quote" if self.quote is not None else _field(self.key)
 
 
 def interview_mentions(interview: Interview, config: JournalConfig) -> Iterator[Mention]:
@@ -65,7 +70,7 @@ def interview_mentions(interview: Interview, config: JournalConfig) -> Iterator[
 
     def one(taxonomy: str, term: str | None, *key) -> Iterator[Mention]:
         if term:
-            yield Mention(taxonomy, term, src, at(*key), _field(key))
+            yield Mention(taxonomy, term, src, at(*key), key)
 
     yield from one("relationship", m.relationship, "relationship")
     yield from one("channel", m.channel, "channel")
@@ -83,7 +88,7 @@ def interview_mentions(interview: Interview, config: JournalConfig) -> Iterator[
             yield from one(name, value, name, n)
     for q in interview.quotes:
         for tag in q.tags:
-            yield Mention("tag", tag, src, q.line, "quote", q)
+            yield Mention("tag", tag, src, q.line, ("quote",), q)
 
 
 def account_mentions(account: Account, config: JournalConfig) -> Iterator[Mention]:
@@ -93,7 +98,13 @@ def account_mentions(account: Account, config: JournalConfig) -> Iterator[Mentio
         if value:
             where = account.attribute_sources.get(name, "")
             source, _, line = where.rpartition(":")
-            yield Mention(name, value, source or where, int(line) if line.isdigit() else 0, name)
+            yield Mention(name, value, source or where, int(line) if line.isdigit() else 0, (name,))
+
+
+@lru_cache(maxsize=65536)
+def term_slug(term: str) -> str:
+    """slugify, memoised: the same few terms recur in thousands of interviews."""
+    return slugify(term)
 
 
 def _field(key: tuple) -> str:
@@ -153,7 +164,7 @@ class SegmentIndex:
     by_slug: dict[tuple[str, str], Term]
 
     def term(self, taxonomy: str, value: str) -> Term | None:
-        return self.by_slug.get((taxonomy, slugify(value)))
+        return self.by_slug.get((taxonomy, term_slug(value)))
 
     def all_terms(self) -> Iterator[Term]:
         for name in self.taxonomies:
@@ -175,7 +186,7 @@ def build_index(journal: Journal) -> SegmentIndex:
     by_slug: dict[tuple[str, str], Term] = {}
 
     def term_of(taxonomy: str, value: str) -> Term:
-        key = (taxonomy, slugify(value))
+        key = (taxonomy, term_slug(value))
         term = by_slug.get(key)
         if term is None:
             term = by_slug[key] = Term(taxonomy, key[1])
@@ -256,7 +267,7 @@ def check_spellings(journal: Journal, problems: Problems) -> None:
                          *(interview_mentions(i, config) for i in journal.interviews))
         for m in source)
     for m in mentions:
-        groups.setdefault((m.taxonomy, slugify(m.term)), {}).setdefault(m.term, []).append(m)
+        groups.setdefault((m.taxonomy, term_slug(m.term)), {}).setdefault(m.term, []).append(m)
     for (taxonomy, _), spellings in sorted(groups.items()):
         if len(spellings) < 2:
             continue

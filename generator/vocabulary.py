@@ -11,12 +11,14 @@ tags. With a vocabulary, other tags are warnings (errors with `strict_tags: true
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .model import Interview, Journal
 from .problems import Problems, suggest
-from .segments import check_spellings
+from .segments import check_spellings, segment_index, term_slug
 from .slugs import normalize
 from .yamlfile import YamlProblem, _type_word, parse_yaml, read_text
 
@@ -134,3 +136,53 @@ def fold_tags(interview: Interview, vocab: Vocabulary | None, problems: Problems
         if q.written_tags is None:
             q.written_tags = q.tags
         q.tags = tuple(fold(q.written_tags, lambda n, _q=q: (_q.line, "quote")))
+
+
+@dataclass
+class TagRow:
+    """One line of `journal tags`."""
+
+    tag: str
+    interviews: int
+    quotes: int
+    note: str = ""
+
+
+def _written_forms(journal: Journal, vocab: Vocabulary | None) -> Iterator[tuple[str, str]]:
+    """(tag as written, tag after folding) for every tag in every file."""
+    for interview in journal.interviews:
+        written = list(interview.written_tags or interview.meta.tags)
+        written += [t for q in interview.quotes for t in (q.written_tags or q.tags)]
+        for tag in written:
+            yield tag, (vocab.canonical(tag) if vocab else None) or tag
+
+
+def tag_rows(root: Path, journal: Journal) -> list[TagRow]:
+    """Tags with interview and quote counts as the segment pages show them, most used first,
+    noting other spellings and synonyms in use and tags missing from tags.yml."""
+    path, source = vocabulary_path(root, journal.config.interviews_dir)
+    vocab = read_vocabulary(path, source, Problems()) if path.is_file() else None
+    index = segment_index(journal)
+    written: dict[str, Counter] = {}
+    for tag, folded in _written_forms(journal, vocab):
+        written.setdefault(term_slug(folded), Counter())[tag] += 1
+    rows = []
+    for term in index.terms.get("tag", []):
+        notes = []
+        others = sorted((w, n) for w, n in written.get(term.slug, Counter()).items() if w != term.spelling)
+        if others:
+            notes.append("also written as " + ", ".join(f"'{w}' ({n})" for w, n in others))
+        if vocab and vocab.canonical(term.spelling) is None:
+            notes.append(f"not in {source}")
+        rows.append(TagRow(term.spelling, len(term.interviews), len(term.quotes), "; ".join(notes)))
+    return rows
+
+
+def known_tags(root: Path, journal: Journal) -> set[str]:
+    """Normalized tags in use or allowed: as written, after folding, and in tags.yml."""
+    path, source = vocabulary_path(root, journal.config.interviews_dir)
+    vocab = read_vocabulary(path, source, Problems()) if path.is_file() else None
+    known = set(vocab.folds) if vocab else set()
+    for tag, folded in _written_forms(journal, vocab):
+        known.update((normalize(tag), normalize(folded)))
+    return known

@@ -59,7 +59,7 @@ def _byline(q: Quote, today: dt.date) -> str:
     return person.role or "someone we interviewed"
 
 
-def interview_entry(site: Site, interview: Interview) -> tuple[tuple, ET.Element]:
+def interview_entry(site: Site, interview: Interview) -> ET.Element:
     m = interview.meta
     entry = ET.Element("entry")
     name = interview.account.name if interview.account else m.customer
@@ -74,10 +74,10 @@ def interview_entry(site: Site, interview: Interview) -> tuple[tuple, ET.Element
         _add(entry, "category", term=tag)
     if m.summary:
         _add(entry, "summary", m.summary, type="text")
-    return (interview.date, "interview", interview.url), entry
+    return entry
 
 
-def quote_entry(site: Site, q: Quote) -> tuple[tuple, ET.Element]:
+def quote_entry(site: Site, q: Quote) -> ET.Element:
     clearance = q.clearance_on(site.today)
     entry = ET.Element("entry")
     # Anonymous quotes link into the quotes library, never to the interview or account page.
@@ -91,25 +91,27 @@ def quote_entry(site: Site, q: Quote) -> tuple[tuple, ET.Element]:
     for tag in q.tags:
         _add(entry, "category", term=tag)
     _add(entry, "content", f"“{' '.join(q.text.split())}” — {_byline(q, site.today)}", type="text")
-    return (q.interview.date, "quote", q.id), entry
+    return entry
 
 
 def feed_xml(site: Site) -> str:
     journal, today = site.journal, site.today
-    entries = [interview_entry(site, i) for i in journal.interviews if i.date <= today]
-    entries += [quote_entry(site, q) for q in journal.quotes if q.cleared_on(today) and q.interview.date <= today]
-    entries.sort(key=lambda e: e[0], reverse=True)
-    entries = entries[:MAX_ENTRIES]
+    # Pick the newest entries first, then build only those.
+    items: list[tuple[tuple, object]] = [((i.date, "interview", i.url), i) for i in journal.interviews if i.date <= today]
+    items += [((q.interview.date, "quote", q.id), q) for q in journal.quotes
+              if q.cleared_on(today) and q.interview.date <= today]
+    items.sort(key=lambda item: item[0], reverse=True)
+    entries = [interview_entry(site, x) if isinstance(x, Interview) else quote_entry(site, x) for _, x in items[:MAX_ENTRIES]]
 
     feed = ET.Element("feed", xmlns=ATOM)
     _add(feed, "id", _id("feed", site.full_url("")))
     _add(feed, "title", "Research journal: new interviews and cleared quotes")
     _add(feed, "link", rel="self", type="application/atom+xml", href=site.full_url("feed.xml"))
     _add(feed, "link", rel="alternate", type="text/html", href=site.full_url(""))
-    _add(feed, "updated", _stamp(entries[0][0][0]) if entries else _stamp(dt.date(1970, 1, 1)))
+    _add(feed, "updated", _stamp(items[0][0][0]) if items else _stamp(dt.date(1970, 1, 1)))
     _add(_add(feed, "author"), "name", "Research journal")
     _add(feed, "generator", "journal")
-    feed.extend(entry for _, entry in entries)
+    feed.extend(entries)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
