@@ -10,6 +10,7 @@ from typing import Callable, Iterable
 
 import click
 from rich.console import Console
+from rich.markup import escape as esc
 
 from .load import build_date, load_journal
 from .problems import Problem, Problems
@@ -161,11 +162,11 @@ def _edit_tags(root: Path, old: str, new: str, *, merge: bool) -> None:
         raise click.UsageError("give the old and the new tag; a tag cannot contain a comma")
     config, journal = _load_clean(root)
     if not merge and normalize(new) != normalize(old) and normalize(new) in known_tags(root, journal):
-        err_console.print(f"[red]error:[/] '{new}' is already a tag. To fold '{old}' into it, run: journal tags merge \"{old}\" \"{new}\"", soft_wrap=True)
+        err_console.print(f"[red]error:[/] '{esc(new)}' is already a tag. To fold '{esc(old)}' into it, run: journal tags merge \"{esc(old)}\" \"{esc(new)}\"", soft_wrap=True)
         sys.exit(1)
     edits = plan(root, config, old, new, merge=merge)
     if not edits:
-        err_console.print(f"[red]error:[/] no file uses the tag '{old}'. Nothing was changed.", soft_wrap=True)
+        err_console.print(f"[red]error:[/] no file uses the tag '{esc(old)}'. Nothing was changed.", soft_wrap=True)
         sys.exit(1)
     for edit in edits:
         edit.write()
@@ -173,13 +174,13 @@ def _edit_tags(root: Path, old: str, new: str, *, merge: bool) -> None:
             what = f"removed '{c.before}' (now listed twice)" if not c.after else f"{c.before} → {c.after}"
             click.echo(f"{edit.source}:{c.line}: {what}")
     n = sum(len(e.changes) for e in edits)
-    done = f"Merged '{old}' into '{new}'" if merge else f"Renamed '{old}' to '{new}'"
+    done = esc(f"Merged '{old}' into '{new}'" if merge else f"Renamed '{old}' to '{new}'")
     err_console.print(f"[green]✓[/] {done}: {n} change{'s' if n != 1 else ''} in {len(edits)} file{'s' if len(edits) != 1 else ''}.", soft_wrap=True)
     path, source = vocabulary_path(root, config.interviews_dir)
     vocab = read_vocabulary(path, source, Problems()) if merge and path.is_file() else None
     listed = next((t for t in vocab.tags if normalize(t) == normalize(old)), None) if vocab else None
     if listed is not None:
-        err_console.print(f"note: {source}:{vocab.tags[listed]} still lists '{listed}': remove it, or list it as a synonym of '{new}'.", soft_wrap=True)
+        err_console.print(esc(f"note: {source}:{vocab.tags[listed]} still lists '{listed}': remove it, or list it as a synonym of '{new}'."), soft_wrap=True)
 
 
 @tags.command()

@@ -70,7 +70,7 @@ def interview_mentions(interview: Interview, config: JournalConfig) -> Iterator[
 
     def one(taxonomy: str, term: str | None, *key) -> Iterator[Mention]:
         if term:
-            yield Mention(taxonomy, term, src, at(*key), key)
+            yield Mention(taxonomy, _tidy(term), src, at(*key), key)
 
     yield from one("relationship", m.relationship, "relationship")
     yield from one("channel", m.channel, "channel")
@@ -88,7 +88,7 @@ def interview_mentions(interview: Interview, config: JournalConfig) -> Iterator[
             yield from one(name, value, name, n)
     for q in interview.quotes:
         for tag in q.tags:
-            yield Mention("tag", tag, src, q.line, ("quote",), q)
+            yield Mention("tag", _tidy(tag), src, q.line, ("quote",), q)
 
 
 def account_mentions(account: Account, config: JournalConfig) -> Iterator[Mention]:
@@ -98,7 +98,12 @@ def account_mentions(account: Account, config: JournalConfig) -> Iterator[Mentio
         if value:
             where = account.attribute_sources.get(name, "")
             source, _, line = where.rpartition(":")
-            yield Mention(name, value, source or where, int(line) if line.isdigit() else 0, (name,))
+            yield Mention(name, _tidy(value), source or where, int(line) if line.isdigit() else 0, (name,))
+
+
+def _tidy(term: str) -> str:
+    """Runs of spaces are invisible on a page: they never make a spelling of their own."""
+    return " ".join(term.split())
 
 
 @lru_cache(maxsize=65536)
@@ -220,7 +225,7 @@ def build_index(journal: Journal) -> SegmentIndex:
                 value = getattr(interview.meta, name)
                 if value:
                     term = term_of(name, value)
-                    term.spellings[value] += 1
+                    term.spellings[_tidy(value)] += 1
                     own[term] = None
         else:
             own.update(dict.fromkeys(account_terms.get(account.slug, ())))

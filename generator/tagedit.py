@@ -158,7 +158,7 @@ def edit_interview(text: str, old: str, new: str, *, merge: bool) -> tuple[str, 
         if span:
             start, end, before, after = span
             spans.append(_Span(starts[n] + start, starts[n] + end, after))
-            changes.append(Change(lines_before + n + 1, before, after))
+            changes.append(Change(lines_before + n + 1, f"tags={before}", f"tags={after}"))
     return _apply(text, spans), changes
 
 

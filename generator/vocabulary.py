@@ -64,15 +64,16 @@ def read_vocabulary(path: Path, source: str, problems: Problems) -> Vocabulary |
         problems.error(source, doc.line(()), f"expected one allowed tag per line with its synonyms, e.g. 'on-call: [pager, paging]', got {_type_word(doc.value)}")
         return None
     errors = len(problems.errors)
-    where: dict[str, tuple[str, int]] = {}  # normalized -> (as written, line)
+    where: dict[str, tuple[str, int]] = {}  # normalized -> (allowed tag, line)
 
     def claim(spelling: str, tag: str, line: int, name: str) -> None:
         key = normalize(spelling)
         if key in where:
-            first, first_line = where[key]
-            problems.error(source, line, f"'{spelling}' is already listed on line {first_line} (as '{first}'); a tag or synonym may appear once", name)
+            first_tag, first_line = where[key]
+            role = "an allowed tag" if normalize(first_tag) == key else f"a synonym of '{first_tag}'"
+            problems.error(source, line, f"'{spelling}' is already {role} (line {first_line}); a tag or synonym may appear once", name)
             return
-        where[key] = (spelling, line)
+        where[key] = (tag, line)
         vocab.folds[key] = tag
 
     for tag, synonyms in doc.value.items():
