@@ -31,7 +31,7 @@ def nice_max(value: int) -> tuple[int, int]:
     """A round axis maximum >= value, and its tick step (1, 2 or 5 times a power of ten)."""
     if value <= 0:
         return 1, 1
-    raw = value / 4
+    raw = value / 5  # at most five intervals
     power = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
     return int(step * math.ceil(value / step)), int(step)

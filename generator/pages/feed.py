@@ -96,19 +96,23 @@ def quote_entry(site: Site, q: Quote) -> ET.Element:
 
 def feed_xml(site: Site) -> str:
     journal, today = site.journal, site.today
-    # Pick the newest entries first, then build only those.
-    items: list[tuple[tuple, object]] = [((i.date, "interview", i.url), i) for i in journal.interviews if i.date <= today]
-    items += [((q.interview.date, "quote", q.id), q) for q in journal.quotes
-              if q.cleared_on(today) and q.interview.date <= today]
-    items.sort(key=lambda item: item[0], reverse=True)
-    entries = [interview_entry(site, x) if isinstance(x, Interview) else quote_entry(site, x) for _, x in items[:MAX_ENTRIES]]
+    # Newest conversation first, each followed by its cleared quotes; only those shown are built.
+    picked: list[Interview | Quote] = []
+    for interview in reversed(journal.interviews):
+        if len(picked) >= MAX_ENTRIES:
+            break
+        if interview.date <= today:
+            picked += [interview, *(q for q in interview.quotes if q.cleared_on(today))]
+    picked = picked[:MAX_ENTRIES]
+    entries = [interview_entry(site, x) if isinstance(x, Interview) else quote_entry(site, x) for x in picked]
+    newest = max((x.date if isinstance(x, Interview) else x.interview.date for x in picked), default=None)
 
     feed = ET.Element("feed", xmlns=ATOM)
     _add(feed, "id", _id("feed", site.full_url("")))
     _add(feed, "title", "Research journal: new interviews and cleared quotes")
     _add(feed, "link", rel="self", type="application/atom+xml", href=site.full_url("feed.xml"))
     _add(feed, "link", rel="alternate", type="text/html", href=site.full_url(""))
-    _add(feed, "updated", _stamp(items[0][0][0]) if items else _stamp(dt.date(1970, 1, 1)))
+    _add(feed, "updated", _stamp(newest or dt.date(1970, 1, 1)))
     _add(_add(feed, "author"), "name", "Research journal")
     _add(feed, "generator", "journal")
     feed.extend(entries)

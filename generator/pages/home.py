@@ -28,7 +28,7 @@ def build(site: Site) -> Iterator[Page]:
     yield site.renderer.page(
         "index.md", "home.html.j2", title="Research journal", in_nav=True,
         journal=journal, today=site.today, coverage=dashboard.coverage(journal), chart=chart, months=months,
-        series=[r for r in relationships if r in used or r in journal.config.big_four], colors=series_colors(relationships),
+        series=[r for r in relationships if r in used or r in journal.config.big_four], heard=used, colors=series_colors(relationships),
         who=dashboard.who_talks(journal), channels=dashboard.channels(journal),
         stale=dashboard.stale_accounts(journal), stale_shown=STALE_SHOWN, stale_days=journal.config.stale_days,
         recent=dashboard.recent_interviews(journal, RECENT), trends=dashboard.tag_trends(journal),
