@@ -50,8 +50,12 @@ def term_page(site: Site, term: Term, quote_html) -> Page:
     label = taxonomy_label(term.taxonomy)
     quotes = [quote_html(q, term.url) for q in term.quotes[:MAX_QUOTES]]
     others = sorted(s for s in term.spellings if s != term.spelling)
-    return site.renderer.page(
+    page = site.renderer.page(
         term.page_path, "segment.html.j2", title=f"{label}: {term.label}", term=term, taxonomy_label=label,
         taxonomy_slug=slugify(term.taxonomy), raised_by=term.taxonomy in RAISED_BY, other_spellings=others,
         interviews=term.interviews[:MAX_INTERVIEWS], quotes=quotes, today=site.today,
     )
+    # Search finds the term; the interviews and quotes it lists are indexed on their own pages.
+    page.search_html = str(Markup("<p>{}: {} ({} interviews, {} accounts, {} quotes)</p>").format(
+        label, term.label, len(term.interviews), len(term.account_counts), len(term.quotes)))
+    return page
