@@ -147,7 +147,8 @@ class Term:
 
     @property
     def page_path(self) -> str:
-        return self.url.rstrip("/") + ".md"
+        """segments/tag/x/index.md: also right for a term whose slug is "index"."""
+        return self.url + "index.md"
 
     @property
     def accounts(self) -> list[tuple[Account, int]]:

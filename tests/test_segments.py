@@ -11,6 +11,7 @@ import pytest
 from generator.load import load_journal
 from generator.problems import Problems
 from generator.project import read_config
+from generator.render import Page
 from generator.segments import build_index, check_spellings, segment_index, taxonomy_names
 
 from .conftest import TODAY
@@ -119,6 +120,13 @@ def test_case_and_spacing_variants_are_one_term_shown_in_the_commonest_spelling(
     assert terms[0].label == "alert fatigue"  # 2 of 4 mentions (the double space collapses)
     assert terms[0].url == "segments/tag/alert-fatigue/"
     assert len(terms[0].interviews) == 4
+
+
+def test_a_term_called_index_gets_its_own_page(tmp_path: Path) -> None:
+    journal, _ = _journal_with_tags(tmp_path, ["Index"])
+    term = build_index(journal).term("tag", "index")
+    assert term.url == "segments/tag/index/"
+    assert Page(term.page_path, "").url == term.url  # the page is where the links point
 
 
 def test_inconsistent_spelling_warns_once_with_the_variants_and_their_files(tmp_path: Path) -> None:
