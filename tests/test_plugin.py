@@ -66,3 +66,24 @@ def test_parallel_and_in_process_rendering_build_identical_sites(tmp_path: Path,
     assert files == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
     for rel in files:
         assert (serial / rel).read_bytes() == (parallel / rel).read_bytes(), rel
+
+
+def test_invalid_plugin_options_fail_like_mkdocs_options(tmp_path: Path) -> None:
+    project = tmp_path / "mini"
+    shutil.copytree(MINI, project)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Mini\ntheme: {name: material, font: false}\nplugins:\n  - journal:\n      stale_days: soon\n")
+    result = run_mkdocs(project)
+    assert result.returncode != 0
+    assert "Plugin 'journal' option 'stale_days'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_big_four_must_be_configured_relationships(tmp_path: Path) -> None:
+    project = tmp_path / "mini"
+    shutil.copytree(MINI, project)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Mini\ntheme: {name: material, font: false}\nplugins:\n  - journal:\n      relationships: [customer]\n")
+    result = run_mkdocs(project)
+    assert result.returncode != 0
+    assert "big_four lists prospect, lost-customer, competitor-customer, which is not in relationships" in result.stderr
