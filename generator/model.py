@@ -121,6 +121,7 @@ class Interview:
     # Front-matter tags as written; `meta.tags` holds them after the vocabulary folded synonyms.
     # Kept because the parse cache hands the same object to the next `serve` rebuild.
     written_tags: tuple[str, ...] | None = field(default=None, repr=False)
+    digest: str = field(default="", repr=False)  # of the file's text: keys `serve`'s page cache
 
     @property
     def page_path(self) -> str:
