@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .model import Account, Interview, Journal
 from .segments import Term, segment_index
+from .timeline import days_since, is_stale
 
 RECENT_DAYS = 90  # window of "who talks", channels and tag trends
 TOP_TAGS = 10
@@ -159,8 +160,8 @@ def stale_accounts(journal: Journal) -> list[Stale]:
     out = []
     for account in journal.accounts.values():
         last = account.last_contact
-        if last is not None and (journal.today - last).days > limit:
-            out.append(Stale(account, (journal.today - last).days))
+        if is_stale(last, journal.today, limit):
+            out.append(Stale(account, days_since(last, journal.today)))
     return sorted(out, key=lambda s: (-s.days, s.account.name.casefold(), s.account.slug))
 
 
