@@ -13,8 +13,6 @@ from .slugs import short_hash
 QUOTE_START = "journal-quote-start-{}"
 QUOTE_END = "journal-quote-end-{}"
 _ATTRIBUTION = re.compile(r"^(?:—|―|--)\s*(?P<rest>.*)$")
-_BLOCKQUOTE = re.compile(r"^ {0,3}>")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _TOKEN = re.compile(r'\s*(?:(#[A-Za-z0-9][\w-]*)|([A-Za-z_][\w-]*)=("[^"]*"|\S+)|([A-Za-z_][\w-]*)|(\S+))')
 _ID = re.compile(r"^[A-Za-z0-9][\w-]*$")
 QUOTE_ATTRIBUTES = ("tags", "consent", "expires")
@@ -48,24 +46,29 @@ def _strip_marker(line: str) -> str:
 
 
 def _blocks(lines: list[str]):
-    """Yield (start, end) index ranges of top-level blockquotes outside code fences."""
+    """Yield (start, end) index ranges of top-level blockquotes outside code fences.
+
+    Plain string tests instead of regular expressions: this runs on every line of every note.
+    """
     fence: str | None = None
     start = None
     for n, line in enumerate(lines + [""]):
-        m = _FENCE.match(line)
+        stripped = line.lstrip(" ")
+        shallow = len(line) - len(stripped) <= 3
+        opens = stripped[:3] if shallow and stripped[:3] in ("```", "~~~") else None
         if fence:
-            if m and m.group(1) == fence:
+            if opens == fence:
                 fence = None
             continue
-        if _BLOCKQUOTE.match(line):
+        if shallow and stripped[:1] == ">":
             if start is None:
                 start = n
             continue
         if start is not None:
             yield start, n
             start = None
-        if m:
-            fence = m.group(1)
+        if opens:
+            fence = opens
 
 
 def attribution_lines(body: str) -> list[int]:
@@ -84,6 +87,8 @@ def parse_quotes(
     Quote text stays in the notes so one Markdown pass converts it with them;
     marker paragraphs around it let rendering put the quote's figure there.
     """
+    if ">" not in body:
+        return body, []
     lines = body.split("\n")
     quotes: list[RawQuote] = []
     found = []

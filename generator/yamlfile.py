@@ -90,6 +90,8 @@ class _Builder:
         self.path = path
         self.seen: set[int] = set()
         self.lines: dict[Key, int] = {}
+        # Only lines holding '#' can have a value cut short by a comment.
+        self.hash_lines = {n for n, line in enumerate(raw_lines) if "#" in line} if problems is not None else set()
 
     def line_of(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self.offset
@@ -100,7 +102,8 @@ class _Builder:
         self.seen.add(id(node))
         if depth > MAX_NESTING:
             raise YamlProblem(self.line_of(node), f"nested more than {MAX_NESTING} levels deep")
-        self.lines.setdefault(key, self.line_of(node))
+        if key not in self.lines:
+            self.lines[key] = self.line_of(node)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, key, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -128,12 +131,11 @@ class _Builder:
             first_line[k] = line
             self.lines[key + (k,)] = line
             out[k] = self.build(vnode, key + (k,), depth + 1)
-            self.lines[key + (k,)] = line
         return out
 
     def scalar(self, node: yaml.ScalarNode, key: Key) -> Any:
         if node.tag == _STR:  # most values: skip the constructor
-            if not node.style and self.problems is not None:
+            if not node.style and node.end_mark.line in self.hash_lines:
                 self._warn_cut_comment(node, key)
             return node.value
         if node.tag not in _SCALAR_TAGS:
@@ -148,11 +150,7 @@ class _Builder:
 
     def _warn_cut_comment(self, node: yaml.ScalarNode, key: Key) -> None:
         end = node.end_mark
-        if end.line >= len(self.raw_lines):
-            return
         rest = self.raw_lines[end.line][end.column:]
-        if "#" not in rest:
-            return
         # `name: Alice #CEO` loses "#CEO"; `x: y  # a comment` is an intended comment.
         if re.match(r"\s+#\S", rest):
             self.problems.warning(

@@ -1,0 +1,387 @@
+"""Performance benchmark of the journal plugin against plain MkDocs.
+
+    .venv/bin/python bench/run.py                 # N = 1000 and 5000
+    .venv/bin/python bench/run.py --quick         # N = 200
+    .venv/bin/python bench/run.py --sizes 1000,5000 --skip-serve
+
+For each N, bench/synth.py writes a synthetic journal and a baseline (the same
+interview files as plain MkDocs pages) into one temporary directory, then this
+script measures, in the same run and on the same files:
+
+  1. baseline `mkdocs build` (wall seconds)
+  2. journal `mkdocs build` (wall seconds)
+  3. `journal check` of the whole journal (wall seconds)
+  4. peak RSS of each of those (the largest single process, via getrusage(RUSAGE_CHILDREN))
+  5. the generator's share of the journal build (JOURNAL_TIMINGS=1 line on stderr)
+  6. edit-to-update during `mkdocs serve`: append a marker to an interview, poll its page
+  7. size of both built sites
+
+Every measurement runs in its own child process; a failure prints "n/a" with the
+last line of the error and the benchmark goes on. Results are also written as JSON
+to bench/out/ (git-ignored). Only 127.0.0.1 is contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import synth  # noqa: E402
+
+TARGETS = {
+    "ratio_5000": 1.15,  # journal build / baseline build at N=5000
+    "growth": 5.5,  # journal build at 5000 / at 1000
+    "check": 2.0,  # seconds
+    "rss": 500.0,  # MB
+    "edit": 2.0,  # seconds
+}
+SERVE_START_TIMEOUT = 900.0  # first build of `mkdocs serve` (seconds)
+EDIT_TIMEOUT = 120.0
+POLL = 0.1
+
+# Runs one command and reports its wall time and the peak RSS of the largest process it waited for.
+WRAPPER = r"""
+import json, resource, subprocess, sys, time
+out, cmd = sys.argv[1], sys.argv[2:]
+t0 = time.perf_counter()
+rc = subprocess.call(cmd)
+wall = time.perf_counter() - t0
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(out, "w") as f:
+    json.dump({"rc": rc, "wall": wall, "maxrss_kb": ru.ru_maxrss, "cpu": ru.ru_utime + ru.ru_stime}, f)
+"""
+TIMINGS = re.compile(r"journal timings:\s*parse=([\d.]+)s\s+pages=([\d.]+)s\s+total=([\d.]+)s")
+
+
+class Failed(Exception):
+    """A measurement that could not be taken; str() is the line to show."""
+
+
+def last_line(text: str) -> str:
+    lines = [l.strip() for l in text.strip().splitlines() if l.strip()]
+    return lines[-1][:160] if lines else "(no output)"
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    env.pop("JOURNAL_TIMINGS", None)
+    env.update(extra)
+    return env
+
+
+def measure(cmd: list[str], cwd: Path, log: Path, env: dict[str, str], ok_codes=(0,)) -> dict:
+    """Run ``cmd`` in a fresh wrapper process; return rc, wall, rss_mb, cpu, stdout, stderr."""
+    result_file = log.with_suffix(".json")
+    result_file.unlink(missing_ok=True)
+    with open(log.with_suffix(".out"), "w") as out, open(log.with_suffix(".err"), "w") as err:
+        subprocess.run([sys.executable, "-c", WRAPPER, str(result_file), *cmd], cwd=cwd, env=env,
+                       stdout=out, stderr=err, stdin=subprocess.DEVNULL, timeout=3600)
+    stdout = log.with_suffix(".out").read_text(errors="replace")
+    stderr = log.with_suffix(".err").read_text(errors="replace")
+    if not result_file.exists():
+        raise Failed(f"wrapper failed: {last_line(stderr)}")
+    res = json.loads(result_file.read_text())
+    res.update(stdout=stdout, stderr=stderr, rss_mb=res["maxrss_kb"] / 1024)
+    if res["rc"] not in ok_codes:
+        raise Failed(f"exit {res['rc']}: {last_line(stderr or stdout)}")
+    return res
+
+
+def mkdocs_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", *args]
+
+
+def check_cmd() -> list[str]:
+    try:
+        if importlib.util.find_spec("generator.cli") is not None:
+            return [sys.executable, "-m", "generator.cli", "check"]
+    except (ImportError, ValueError):
+        pass
+    script = Path(sys.executable).with_name("journal")
+    if script.exists():
+        return [str(script), "check"]
+    raise Failed("neither generator.cli nor the journal script is installed")
+
+
+def disk_usage_mb(path: Path) -> float:
+    """Like `du -s`: allocated blocks of every file under ``path``."""
+    if not path.is_dir():
+        raise Failed(f"{path} was not built")
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            try:
+                total += os.lstat(os.path.join(root, name)).st_blocks * 512
+            except OSError:
+                pass
+    return total / 1e6
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 10.0) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
+            return resp.status, resp.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, OSError, TimeoutError):
+        return 0, ""
+
+
+def edit_to_update(project: Path, rel: str, log: Path) -> float:
+    """Start `mkdocs serve`, append a marker to interviews/<rel>, time until its page shows it."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/interviews/{rel[:-3]}/"
+    with open(log, "w") as out:
+        proc = subprocess.Popen(mkdocs_cmd("serve", "-a", f"127.0.0.1:{port}"), cwd=project, env=child_env(),
+                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + SERVE_START_TIMEOUT
+        while True:
+            if proc.poll() is not None:
+                raise Failed(f"serve exited with {proc.returncode}: {last_line(log.read_text(errors='replace'))}")
+            status, _ = fetch(url, timeout=5)
+            if status == 200:
+                break
+            if time.monotonic() > deadline:
+                raise Failed(f"page {url} not served within {SERVE_START_TIMEOUT:.0f} s (last status {status})")
+            time.sleep(0.5)
+        time.sleep(1.0)  # let the watcher settle after the first build
+        marker = f"Benchmark marker {uuid.uuid4().hex[:12]} reached the page."
+        path = project / "interviews" / rel
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(f"\n\n{marker}\n")
+        edited = time.monotonic()
+        while time.monotonic() - edited < EDIT_TIMEOUT:
+            status, body = fetch(url, timeout=10)
+            if status == 200 and marker in body:
+                return time.monotonic() - edited
+            if proc.poll() is not None:
+                raise Failed(f"serve exited with {proc.returncode}: {last_line(log.read_text(errors='replace'))}")
+            time.sleep(POLL)
+        raise Failed(f"marker not on the page after {EDIT_TIMEOUT:.0f} s: {last_line(log.read_text(errors='replace'))}")
+    finally:
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Terminate the server's process group (it was started in its own session)."""
+    if proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=15)
+    except ProcessLookupError:
+        pass
+
+
+def attempt(results: dict, key: str, func, *args):
+    """Run one measurement; on failure store the message and return None."""
+    try:
+        value = func(*args)
+        results[key] = value
+        return value
+    except Failed as exc:
+        results[key + "_error"] = str(exc)
+    except Exception as exc:  # noqa: BLE001 - a benchmark goes on after any failure
+        results[key + "_error"] = f"{type(exc).__name__}: {last_line(str(exc))}"
+    return None
+
+
+def best_of(repeat: int, func, *args) -> dict:
+    """Median wall time over ``repeat`` runs (other fields from the median run)."""
+    runs = [func(*args) for _ in range(repeat)]
+    runs.sort(key=lambda r: r["wall"])
+    chosen = runs[len(runs) // 2]
+    chosen["walls"] = [round(r["wall"], 3) for r in runs]
+    return chosen
+
+
+def bench_size(n: int, args, workdir: Path) -> dict:
+    res: dict = {"n": n}
+    out = workdir / f"n{n}"
+    if out.exists():
+        shutil.rmtree(out)
+    logs = out / "logs"
+    t0 = time.perf_counter()
+    manifest = synth.generate(out, n, args.seed)
+    res["generate_s"] = time.perf_counter() - t0
+    logs.mkdir(parents=True, exist_ok=True)
+    res.update({k: manifest[k] for k in ("accounts", "confidential", "quotes", "internal", "anonymous", "public")})
+    print(f"\nN = {n}: generated {n} interviews, {manifest['accounts']} accounts, {manifest['quotes']} quotes "
+          f"in {res['generate_s']:.1f} s ({out})", flush=True)
+
+    baseline, journal = out / "baseline", out / "journal"
+
+    def build(project: Path, name: str, env: dict) -> dict:
+        def once() -> dict:
+            return measure(mkdocs_cmd("build"), project, logs / name, env)
+        return best_of(args.repeat, once)
+
+    print("  baseline build ...", flush=True)
+    b = attempt(res, "baseline", build, baseline, "baseline", child_env())
+    print("  journal build ...", flush=True)
+    j = attempt(res, "journal", build, journal, "journal", child_env(JOURNAL_TIMINGS="1"))
+    print("  journal check ...", flush=True)
+    c = attempt(res, "check", lambda: measure(check_cmd(), journal, logs / "check", child_env(), ok_codes=(0, 1)))
+
+    summary: dict = {"n": n, **{k: res[k] for k in ("accounts", "confidential", "quotes", "generate_s")}}
+    for key in ("baseline", "journal", "check"):
+        if key + "_error" in res:
+            summary[key + "_error"] = res[key + "_error"]
+    if b:
+        summary.update(baseline_s=b["wall"], baseline_walls=b["walls"], baseline_rss_mb=b["rss_mb"])
+        attempt(summary, "baseline_site_mb", disk_usage_mb, baseline / "site")
+    if j:
+        summary.update(journal_s=j["wall"], journal_walls=j["walls"], journal_rss_mb=j["rss_mb"])
+        m = TIMINGS.search(j["stderr"])
+        if m:
+            summary.update(parse_s=float(m.group(1)), pages_s=float(m.group(2)), generator_s=float(m.group(3)))
+        attempt(summary, "journal_site_mb", disk_usage_mb, journal / "site")
+    if b and j:
+        summary["ratio"] = j["wall"] / b["wall"]
+    if c:
+        summary.update(check_s=c["wall"], check_rss_mb=c["rss_mb"], check_rc=c["rc"],
+                       check_problems=len([l for l in c["stdout"].splitlines() if re.search(r": (error|warning): ", l)]),
+                       check_summary=last_line(c["stderr"]))
+
+    if args.skip_serve:
+        summary["edit_error"] = "skipped (--skip-serve)"
+    elif not j:
+        summary["edit_error"] = "skipped: the journal build failed"
+    else:
+        target = next(f for f in reversed(sorted(manifest["files"], key=lambda f: f["date"])) if not f["confidential"])
+        summary["edit_page"] = f"/interviews/{target['rel'][:-3]}/"
+        print(f"  mkdocs serve, edit {target['rel']} ...", flush=True)
+        attempt(summary, "edit_s", edit_to_update, journal, target["rel"], logs / "serve.log")
+        if "edit_s_error" in summary:
+            summary["edit_error"] = summary.pop("edit_s_error")
+    summary["logs"] = str(logs)
+    return summary
+
+
+# ---- report ----------------------------------------------------------------------------------
+
+def fmt(value, spec: str = ".2f") -> str:
+    return "n/a" if value is None else format(value, spec)
+
+
+def verdict(value, limit) -> str:
+    if value is None or limit is None:
+        return ""
+    return "ok" if value <= limit else "OVER"
+
+
+def print_table(s: dict) -> None:
+    n = s["n"]
+    na = lambda key: f"n/a ({s[key]})" if key in s else "n/a"  # noqa: E731
+    rows = [
+        # label, baseline, journal, target text, value checked, limit
+        ("build wall (s)", fmt(s.get("baseline_s")) if "baseline_s" in s else na("baseline_error"),
+         fmt(s.get("journal_s")) if "journal_s" in s else na("journal_error"), "", None, None),
+        ("ratio journal/baseline", "", fmt(s.get("ratio")), "<= 1.15 at N=5000",
+         s.get("ratio"), TARGETS["ratio_5000"] if n == 5000 else None),
+        ("journal check (s)", "", fmt(s.get("check_s")) if "check_s" in s else na("check_error"), "<= 2 s",
+         s.get("check_s"), TARGETS["check"]),
+        ("peak RSS (MB)", fmt(s.get("baseline_rss_mb"), ".0f"), fmt(s.get("journal_rss_mb"), ".0f"), "<= 500 MB",
+         s.get("journal_rss_mb"), TARGETS["rss"]),
+        ("generator share (s)", "",
+         f"{s['generator_s']:.2f} (parse {s['parse_s']:.2f} + pages {s['pages_s']:.2f})" if "generator_s" in s else "n/a",
+         "", None, None),
+        ("edit-to-update (s)", "", fmt(s.get("edit_s")) if "edit_s" in s else na("edit_error"), "<= 2 s",
+         s.get("edit_s"), TARGETS["edit"]),
+        ("site size (MB)", fmt(s.get("baseline_site_mb"), ".1f"), fmt(s.get("journal_site_mb"), ".1f"), "", None, None),
+    ]
+    print(f"\n== N = {n} ({s['accounts']} accounts, {s['quotes']} quotes, {s['confidential']} confidential files) ==")
+    print(f"{'metric':<24} {'baseline':>10}  {'journal':<28} {'target':<20} status")
+    for label, base, jour, target, value, limit in rows:
+        print(f"{label:<24} {base:>10}  {jour:<28} {target:<20} {verdict(value, limit)}")
+    if s.get("check_summary"):
+        print(f"  check said: {s['check_summary']}")
+    if len(s.get("journal_walls", [])) > 1:
+        print(f"  runs: baseline {s['baseline_walls']}, journal {s['journal_walls']} (median shown)")
+    print(f"  logs: {s['logs']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the journal plugin against plain MkDocs.")
+    parser.add_argument("--quick", action="store_true", help="only N=200 (a smoke run)")
+    parser.add_argument("--sizes", help="comma-separated Ns (default 1000,5000)")
+    parser.add_argument("--skip-serve", action="store_true", help="skip the mkdocs serve edit-to-update measurement")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per project; the median is reported (default 1)")
+    parser.add_argument("--seed", type=int, default=synth.SEED)
+    parser.add_argument("--workdir", type=Path, help="where to generate (default: a new temporary directory)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects and logs")
+    args = parser.parse_args(argv)
+
+    if args.sizes:
+        sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    elif args.quick:
+        sizes = [200]
+    else:
+        sizes = [1000, 5000]
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="journal-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"journal benchmark: sizes {sizes}, python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+          f"workdir {workdir}", flush=True)
+
+    summaries = []
+    try:
+        for n in sizes:
+            s = bench_size(n, args, workdir)
+            summaries.append(s)
+            print_table(s)
+    finally:
+        if not (args.keep or args.workdir):
+            shutil.rmtree(workdir, ignore_errors=True)
+            for s in summaries:
+                s["logs"] += " (removed; use --keep)"
+
+    by_n = {s["n"]: s for s in summaries}
+    if 1000 in by_n and 5000 in by_n:
+        a, b = by_n[1000].get("journal_s"), by_n[5000].get("journal_s")
+        growth = b / a if a and b else None
+        base_growth = (by_n[5000]["baseline_s"] / by_n[1000]["baseline_s"]
+                       if by_n[1000].get("baseline_s") and by_n[5000].get("baseline_s") else None)
+        print(f"\ngrowth journal(5000)/journal(1000): {fmt(growth)}   target <= {TARGETS['growth']}   "
+              f"{verdict(growth, TARGETS['growth'])}   (baseline growth {fmt(base_growth)})")
+        summaries.append({"growth": growth, "baseline_growth": base_growth})
+
+    outdir = HERE / "out"
+    outdir.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    report = {"when": stamp, "python": sys.version.split()[0], "cores": os.cpu_count(), "sizes": sizes,
+              "targets": TARGETS, "results": summaries}
+    (outdir / f"results-{stamp}.json").write_text(json.dumps(report, indent=1))
+    print(f"\nresults: {outdir / f'results-{stamp}.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
