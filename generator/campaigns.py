@@ -8,7 +8,6 @@ the campaign file, related to the interview, so `journal check` on either shows 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,16 +199,17 @@ def check_citations(campaign: Campaign, journal: Journal, problems: Problems) ->
 
 
 def side_by_side(cited: str, now: str) -> str:
-    """'cited: "…" | now: "…" (changed: 'half' → 'a third')' on one line, for one-line messages."""
-    old_words, new_words = cited.split(), now.split()
-    changes = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False).get_opcodes():
-        old, new = " ".join(old_words[a1:a2]), " ".join(new_words[b1:b2])
-        if op == "replace":
-            changes.append(f"'{old}' → '{new}'")
-        elif op == "delete":
-            changes.append(f"'{old}' removed")
-        elif op == "insert":
-            changes.append(f"'{new}' added")
-    shown = "; ".join(changes[:3]) + ("; …" if len(changes) > 3 else "")
-    return f"cited: \"{' '.join(old_words)}\" | now: \"{' '.join(new_words)}\" (changed: {shown})"
+    """'cited: "…" | now: "…" (changed: 'half' → 'a third')' on one line, for one-line messages.
+
+    The change is the words between the longest common beginning and ending.
+    """
+    old, new = cited.split(), now.split()
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    gone, came = " ".join(old[start:len(old) - end]), " ".join(new[start:len(new) - end])
+    change = f"'{gone}' → '{came}'" if gone and came else (f"'{gone}' removed" if gone else f"'{came}' added")
+    return f"cited: \"{' '.join(old)}\" | now: \"{' '.join(new)}\" (changed: {change})"

@@ -27,7 +27,12 @@ class Site:
         return self.journal.today
 
     def absolute(self, url: str) -> str:
-        return self.base_path.rstrip("/") + "/" + url
+        return absolute_url(self.base_path, url)
+
+
+def absolute_url(base_path: str, url: str) -> str:
+    """A site URL (no leading slash) as an absolute path on the host: /journal/quotes/."""
+    return base_path.rstrip("/") + "/" + url
 
 
 def builders() -> list[Builder]:
