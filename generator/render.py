@@ -81,12 +81,21 @@ class Renderer:
         self.env.globals["descriptor"] = descriptor
         self.env.filters["with_article"] = with_article
         self.env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
+        self._quotes: dict[str, Markup] = {}
         self._md = markdown.Markdown(extensions=extensions or DEFAULT_EXTENSIONS, extension_configs=extension_configs or {})
 
     def markdown(self, text: str) -> Markup:
         """Markdown notes to sanitised HTML."""
         self._md.reset()
         return Markup(sanitize(self._md.convert(text)))
+
+    def quote_html(self, text: str) -> Markup:
+        """A quote's text as sanitised HTML, converted once per build: every quote appears on its
+        interview page and again in the library (and campaign, customer, insight pages)."""
+        html = self._quotes.get(text)
+        if html is None:
+            html = self._quotes[text] = self.markdown(text)
+        return html
 
     def template(self, name: str):
         return self.env.get_template(name)

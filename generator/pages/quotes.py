@@ -31,13 +31,14 @@ def clearance_key(quote: Quote, site: Site) -> str:
 
 
 def client_record(quote: Quote, site: Site) -> dict[str, Any]:
-    """What quotes.js needs to filter and copy one quote; keys are short because there may be 20,000."""
+    """What quotes.js needs to filter and copy one quote; keys are short because there may be 20,000.
+
+    The text is searched within ``copy`` (the attribution holds it), so it is not repeated."""
     speaker, meta = quote.speaker, quote.interview.meta
     industry = industry_of(quote)
     return {
         "id": quote.id,
-        "text": " ".join(quote.text.split()),
-        "who": " ".join(p for p in (speaker.name, speaker.role, descriptor(quote) if quote.clearance == "anonymous" else "") if p),
+        "who": " ".join(p for p in (speaker.name, speaker.role, descriptor(quote)) if p),
         "acct": quote.interview.account.slug if quote.interview.account else "",
         "account": account_name(quote),
         "rel": meta.relationship,

@@ -37,22 +37,29 @@
 
     var count = document.getElementById("journal-quote-count");
     var empty = document.getElementById("journal-quote-empty");
+    var more = document.getElementById("journal-quote-more");
     var byId = {};
+    var index = {};
     var n = records.length;
     var cards = new Array(n);
-    var shown = new Uint8Array(n);
     var hay = null; // built on the first text search
     for (var i = 0; i < n; i++) {
       byId[records[i].id] = records[i];
+      index[records[i].id] = i;
       cards[i] = document.getElementById(records[i].id);
-      shown[i] = 1;
     }
+    // Only the matches near the top are in the page: filtering 20,000 quotes then touches
+    // a few dozen elements, not 20,000. "Show more" (or scrolling to it) adds the next batch.
+    var PAGE = 100;
+    var matched = [];
+    var rendered = 0;
 
+    // What a text search looks through; the generator already collapsed the spaces.
     function haystacks() {
       hay = new Array(n);
       for (var i = 0; i < n; i++) {
         var r = records[i];
-        hay[i] = norm([r.text, r.who, r.account, r.tags.join(" "), r.rel, r.ind, r.dep, r.per].join(" | "));
+        hay[i] = [r.copy, r.who, r.account, r.tags.join(" "), r.rel, r.ind, r.dep, r.per].join(" | ").toLowerCase();
       }
       return hay;
     }
@@ -84,23 +91,52 @@
       return true;
     }
 
+    function render(upTo) {
+      var end = Math.min(matched.length, Math.max(rendered + PAGE, upTo || 0));
+      var batch = document.createDocumentFragment();
+      for (var k = rendered; k < end; k++) if (cards[matched[k]]) batch.appendChild(cards[matched[k]]);
+      list.appendChild(batch);
+      rendered = end;
+      var left = matched.length - rendered;
+      more.hidden = left <= 0;
+      more.textContent = "Show " + Math.min(PAGE, left).toLocaleString("en") + " more (" + left.toLocaleString("en") + " not shown yet)";
+    }
+
     function apply() {
       var s = state();
-      var total = 0;
-      for (var i = 0; i < n; i++) {
-        var show = matches(records[i], i, s) ? 1 : 0;
-        total += show;
-        if (show !== shown[i]) {
-          shown[i] = show;
-          if (cards[i]) cards[i].hidden = !show;
-        }
-      }
+      matched = [];
+      for (var i = 0; i < n; i++) if (matches(records[i], i, s)) matched.push(i);
+      list.textContent = "";
+      rendered = 0;
+      render();
+      var total = matched.length;
       count.textContent = total === n
         ? n.toLocaleString("en") + (n === 1 ? " quote" : " quotes")
         : "Showing " + total.toLocaleString("en") + " of " + n.toLocaleString("en") + (n === 1 ? " quote" : " quotes");
       empty.hidden = total !== 0;
       remember();
       return total;
+    }
+
+    /* A permalink /quotes/#id shows its quote even when it is far down the list. */
+    function reveal() {
+      if (!document.body.contains(list)) { // left the page (instant navigation)
+        window.removeEventListener("hashchange", reveal);
+        return;
+      }
+      var id = decodeURIComponent(location.hash.slice(1));
+      if (!(id in index) || document.getElementById(id)) return;
+      var at = matched.indexOf(index[id]);
+      if (at < 0) { // filtered out: clear the filters
+        Array.prototype.forEach.call(form.elements, function (el) {
+          if (el.type === "checkbox") el.checked = false;
+          else if (el.name) el.value = "";
+        });
+        apply();
+        at = matched.indexOf(index[id]);
+      }
+      render(at + 1);
+      cards[index[id]].scrollIntoView();
     }
 
     function remember() {
@@ -147,13 +183,24 @@
       if (r) copy(r.copy, button);
     });
 
-    // Expose for tests and benchmarks: filter synchronously and return the number shown.
+    more.addEventListener("click", function () { render(); });
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver(function (entries) {
+        if (entries[0].isIntersecting && !more.hidden) render();
+      }, { rootMargin: "800px" }).observe(more);
+    }
+    window.addEventListener("hashchange", reveal);
+
+    // Expose for tests and benchmarks: filter synchronously and return the number of matches.
     list.journalFilter = apply;
 
     form.hidden = false;
     list.classList.add("journal-library--js");
     restore();
-    if (location.search) apply();
+    apply();
+    reveal();
+    // Build the search index while the reader looks at the page, so the first search is quick too.
+    (window.requestIdleCallback || setTimeout)(function () { if (!hay) haystacks(); });
   }
 
   function copied(button, ok) {
