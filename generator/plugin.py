@@ -21,17 +21,20 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from pydantic import TypeAdapter, ValidationError
 
 from .config import JournalConfig
 from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
+from .parallel import InterviewPageStream, can_fork
 from .render import Page, Renderer
 from .site import Site, build_pages
 
 log = logging.getLogger("mkdocs.plugins.journal")
+# Below this many interviews a worker process costs more than it saves (env override for tests).
+PARALLEL_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))
 _CACHES: dict[str, ParseCache] = {}  # survives the plugin re-instantiation of each `serve` rebuild
 
 
@@ -65,6 +68,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.pages: dict[str, Page] = {}
         self.final_site_dir: str | None = None
         self.tmp_site_dir = ""
+        self.stream: InterviewPageStream | None = None
+        self._full_content: str | None = None
         self.built = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -104,7 +109,13 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         parsed = time.perf_counter()
         renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/")
-        self.pages = build_pages(site)
+        # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
+        # `serve` (threads, repeated builds) and small journals render in-process.
+        if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:
+            self.stream = InterviewPageStream(site)
+            self.pages = {**build_pages(site, exclude=("interviews",)), **InterviewPageStream.placeholders(site)}
+        else:
+            self.pages = build_pages(site)
         if os.environ.get("JOURNAL_TIMINGS"):
             done = time.perf_counter()
             print(f"journal timings: parse={parsed - started:.2f}s pages={done - parsed:.2f}s total={done - started:.2f}s",
@@ -125,7 +136,32 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        return generated.html if generated is not None and generated.html is not None else html
+        if generated is None:
+            return html
+        if generated.html is None and self.stream is not None:
+            generated = self.pages[page.file.src_uri] = self.stream.get(page.file.src_uri)
+        return generated.html if generated.html is not None else html
+
+    # The search index reads a leaner version of generated pages (see pages/interviews.py):
+    # swap it in before the search plugin indexes the page and back before the theme renders it.
+    @event_priority(100)
+    def _search_content_in(self, context, *, page, config, nav):
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None and generated.search_html is not None:
+            self._full_content = page.content
+            page.content = generated.search_html
+        return context
+
+    @event_priority(-100)
+    def _search_content_out(self, context, *, page, config, nav):
+        if self._full_content is not None:
+            page.content, self._full_content = self._full_content, None
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None and generated.path.startswith("interviews/"):
+            self.pages[page.file.src_uri] = Page(generated.path, "", title=generated.title)  # free the memory
+        return context
+
+    on_page_context = CombinedEvent(_search_content_in, _search_content_out)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for folder in (self.options.interviews_dir, self.options.campaigns_dir, self.options.insights_dir, "templates"):
@@ -136,9 +172,16 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built = True
+        self._close_stream()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.built = False
+        self._close_stream()
+
+    def _close_stream(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
 
     def on_shutdown(self) -> None:
         """Swap the finished site in, or throw the partial one away (strict aborts come after post_build)."""

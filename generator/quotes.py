@@ -10,7 +10,8 @@ from .model import CLEARANCES, Person
 from .problems import Problems, one_of, suggest
 from .slugs import short_hash
 
-PLACEHOLDER = "journal-quote-placeholder-{}"
+QUOTE_START = "journal-quote-start-{}"
+QUOTE_END = "journal-quote-end-{}"
 _ATTRIBUTION = re.compile(r"^(?:—|―|--)\s*(?P<rest>.*)$")
 _BLOCKQUOTE = re.compile(r"^ {0,3}>")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
@@ -71,10 +72,14 @@ def parse_quotes(
     body: str, body_line: int, *, path: str, people: list[Person], default_clearance: str,
     default_consent: str | None, default_expires: dt.date | None, problems: Problems,
 ) -> tuple[str, list[RawQuote]]:
-    """Find the quotes in ``body``; return the body with placeholders and the quotes."""
+    """Find the quotes in ``body``; return the body with markers and the quotes.
+
+    Quote text stays in the notes so one Markdown pass converts it with them;
+    marker paragraphs around it let rendering put the quote's figure there.
+    """
     lines = body.split("\n")
     quotes: list[RawQuote] = []
-    replaced = list(lines)
+    found = []
     for start, end in _blocks(lines):
         last = _strip_marker(lines[end - 1]).strip()
         m = _ATTRIBUTION.match(last)
@@ -89,10 +94,21 @@ def parse_quotes(
         if not text:
             problems.error(path, line_no, "the quote has no text above its attribution line", "quote")
             continue
-        replaced[start:end] = [""] * (end - start)
-        replaced[start] = PLACEHOLDER.format(len(quotes))
+        found.append((start, end))
         quotes.append(quote)
-    return "\n".join(replaced), quotes
+    return _mark(lines, found), quotes
+
+
+def _mark(lines: list[str], blocks: list[tuple[int, int]]) -> str:
+    """Frame each quote's text with numbered start/end marker paragraphs (the attribution goes).
+
+    Markdown merges blockquotes separated by a blank line, so rendering cuts at
+    the markers rather than at the surrounding <blockquote> tags.
+    """
+    out = list(lines)
+    for n, (start, end) in reversed(list(enumerate(blocks))):
+        out[start:end] = ["> " + QUOTE_START.format(n), ">", *lines[start : end - 1], ">", "> " + QUOTE_END.format(n)]
+    return "\n".join(out)
 
 
 def _parse_attribution(

@@ -35,17 +35,20 @@ def absolute_url(base_path: str, url: str) -> str:
     return base_path.rstrip("/") + "/" + url
 
 
-def builders() -> list[Builder]:
+def builders() -> dict[str, Builder]:
     from .pages import assets, campaigns, customers, feed, home, insights, interviews, quotes, segments
 
-    return [assets.build, home.build, interviews.build, customers.build, quotes.build, campaigns.build,
-            segments.build, insights.build, feed.build]
+    return {"assets": assets.build, "home": home.build, "interviews": interviews.build, "customers": customers.build,
+            "quotes": quotes.build, "campaigns": campaigns.build, "segments": segments.build,
+            "insights": insights.build, "feed": feed.build}
 
 
-def build_pages(site: Site) -> dict[str, Page]:
-    """Every generated file, keyed by its path in the docs tree, in a stable order."""
+def build_pages(site: Site, exclude: tuple[str, ...] = ()) -> dict[str, Page]:
+    """Every generated file (but the ``exclude``d families), keyed by its docs path, in a stable order."""
     pages: dict[str, Page] = {}
-    for build in builders():
+    for name, build in builders().items():
+        if name in exclude:
+            continue
         for page in build(site):
             if page.path in pages:
                 raise ValueError(f"two generated pages at {page.path}")

@@ -31,6 +31,7 @@ MAX_NESTING = 32
 Key = tuple[Any, ...]
 
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -67,6 +68,8 @@ def _describe(node: yaml.Node) -> str:
 
 def _nesting(text: str) -> int:
     """Upper bound of flow nesting: libyaml's recursion can crash the process."""
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return 0
     depth = deepest = 0
     for ch in text:
         if ch in "[{":
@@ -129,6 +132,10 @@ class _Builder:
         return out
 
     def scalar(self, node: yaml.ScalarNode, key: Key) -> Any:
+        if node.tag == _STR:  # most values: skip the constructor
+            if not node.style and self.problems is not None:
+                self._warn_cut_comment(node, key)
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             raise YamlProblem(self.line_of(node), f"the tag {node.tag} is not allowed: write plain text, numbers, dates, lists or key: value lines", _field(key))
         try:
@@ -137,8 +144,6 @@ class _Builder:
             raise YamlProblem(self.line_of(node), f"'{node.value}' is not a real date", _field(key)) from None
         if isinstance(value, float) and not math.isfinite(value):
             raise YamlProblem(self.line_of(node), f"'{node.value}' is not a usable number", _field(key))
-        if not node.style and isinstance(value, str) and self.problems is not None:
-            self._warn_cut_comment(node, key)
         return value
 
     def _warn_cut_comment(self, node: yaml.ScalarNode, key: Key) -> None:
@@ -146,6 +151,8 @@ class _Builder:
         if end.line >= len(self.raw_lines):
             return
         rest = self.raw_lines[end.line][end.column:]
+        if "#" not in rest:
+            return
         # `name: Alice #CEO` loses "#CEO"; `x: y  # a comment` is an intended comment.
         if re.match(r"\s+#\S", rest):
             self.problems.warning(

@@ -11,6 +11,7 @@ MINI = Path(__file__).parent / "fixtures" / "mini"
 
 
 def build_mini(tmp_path: Path) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     project = tmp_path / "mini"
     shutil.copytree(MINI, project)
     result = run_mkdocs(project, "--strict")
@@ -55,3 +56,34 @@ def test_build_with_errors_fails_and_keeps_previous_site(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert not list((tmp_path / "mini").glob(".journal-build-*"))
+
+
+def test_parallel_and_in_process_rendering_build_identical_sites(tmp_path: Path, monkeypatch) -> None:
+    serial = build_mini(tmp_path / "serial")
+    monkeypatch.setenv("JOURNAL_PARALLEL_MIN", "1")
+    parallel = build_mini(tmp_path / "parallel")
+    files = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
+    for rel in files:
+        assert (serial / rel).read_bytes() == (parallel / rel).read_bytes(), rel
+
+
+def test_invalid_plugin_options_fail_like_mkdocs_options(tmp_path: Path) -> None:
+    project = tmp_path / "mini"
+    shutil.copytree(MINI, project)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Mini\ntheme: {name: material, font: false}\nplugins:\n  - journal:\n      stale_days: soon\n")
+    result = run_mkdocs(project)
+    assert result.returncode != 0
+    assert "Plugin 'journal' option 'stale_days'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_big_four_must_be_configured_relationships(tmp_path: Path) -> None:
+    project = tmp_path / "mini"
+    shutil.copytree(MINI, project)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Mini\ntheme: {name: material, font: false}\nplugins:\n  - journal:\n      relationships: [customer]\n")
+    result = run_mkdocs(project)
+    assert result.returncode != 0
+    assert "big_four lists prospect, lost-customer, competitor-customer, which is not in relationships" in result.stderr

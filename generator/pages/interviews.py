@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from markupsafe import Markup, escape
+
 from ..model import Interview
 from ..render import Page, rel_url
 from ..site import Site
@@ -14,18 +16,29 @@ def page_title(interview: Interview) -> str:
 
 
 def build(site: Site) -> Iterator[Page]:
+    for interview in site.journal.interviews:
+        yield render(site, interview)
+
+
+def render(site: Site, interview: Interview) -> Page:
     renderer = site.renderer
     quote_template = renderer.template("quote.html.j2")
-    for interview in site.journal.interviews:
-        url = interview.url
-        link = lambda target, _url=url: rel_url(_url, target)
-        quotes = [
-            quote_template.render(q=q, link=link, today=site.today, renderer=renderer, show_source=False)
-            for q in interview.quotes
-        ]
-        notes = renderer.replace_quotes(renderer.markdown(interview.body), quotes)
-        yield renderer.page(
-            interview.page_path, "interview.html.j2", title=page_title(interview),
-            i=interview, notes=notes, extra=site.extra, today=site.today,
-        )
+    link = lambda target: rel_url(interview.url, target)  # noqa: E731
+    notes = renderer.notes(interview, lambda q, text_html: quote_template.render(
+        q=q, text_html=text_html, link=link, today=site.today, renderer=renderer, show_source=False, extra=site.extra))
+    page = renderer.page(interview.page_path, "interview.html.j2", title=page_title(interview),
+                         i=interview, notes=notes, extra=site.extra, today=site.today)
+    page.search_html = search_html(interview, notes)
+    return page
 
+
+def search_html(interview: Interview, notes: Markup) -> str:
+    """What the search index reads: the title, who was there, the summary and the notes.
+
+    The full page's card markup would multiply the indexer's work for no better hits.
+    """
+    m = interview.meta
+    people = "; ".join(", ".join(filter(None, (p.name, p.role, p.department))) for p in m.people)
+    facts = " · ".join(filter(None, (m.relationship, m.channel, ", ".join(m.tags), ", ".join(m.products), ", ".join(m.competitors))))
+    return (f"<h1>{escape(page_title(interview))}</h1><p>{escape(people)}</p><p>{escape(facts)}</p>"
+            f"<p>{escape(m.summary or '')}</p>{notes}")

@@ -1,0 +1,65 @@
+"""Interview pages rendered in a forked worker while the caller does other work.
+
+MkDocs builds pages one after another on one core. Rendering the interview
+pages (Markdown, sanitising, templates) in a second process, streamed in the
+order MkDocs asks for them, lets both cores work: the build then costs about
+as much as MkDocs' own share, whatever the journal's size.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from typing import Iterator
+
+from .model import Interview
+from .pages import interviews as interview_pages
+from .render import Page, markdown_page
+from .site import Site
+
+CHUNK = 32
+_SITE: Site | None = None  # inherited by the forked worker
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _render_chunk(bounds: tuple[int, int]) -> list[Page]:
+    assert _SITE is not None
+    ordered = _in_page_order(_SITE.journal.interviews)
+    return [interview_pages.render(_SITE, i) for i in ordered[bounds[0] : bounds[1]]]
+
+
+def _in_page_order(interviews: list[Interview]) -> list[Interview]:
+    return sorted(interviews, key=lambda i: i.page_path)
+
+
+class InterviewPageStream:
+    """Renders every interview page in a worker process; ``get`` returns them as they come."""
+
+    def __init__(self, site: Site):
+        global _SITE
+        _SITE = site
+        n = len(site.journal.interviews)
+        self._pool = multiprocessing.get_context("fork").Pool(1)
+        self._results: Iterator[list[Page]] = self._pool.imap(_render_chunk, [(i, min(i + CHUNK, n)) for i in range(0, n, CHUNK)])
+        self._ready: dict[str, Page] = {}
+
+    @staticmethod
+    def placeholders(site: Site) -> dict[str, Page]:
+        """The pages' paths and titles, known without rendering, for MkDocs' file list."""
+        out = {}
+        for interview in _in_page_order(site.journal.interviews):
+            title = interview_pages.page_title(interview)
+            out[interview.page_path] = Page(interview.page_path, markdown_page(title, ""), title=title)
+        return out
+
+    def get(self, path: str) -> Page:
+        while path not in self._ready:
+            for page in next(self._results):  # re-raises a worker's exception here
+                self._ready[page.path] = page
+        return self._ready.pop(path)
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()

@@ -1,0 +1,51 @@
+"""The sample journal, built with `mkdocs build --strict`: what people and privacy rely on."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .conftest import REPO
+
+CONFIDENTIAL = REPO / "interviews" / "2026" / "2026-07-09-kestrel-cold-chain.md"
+
+
+def all_text(site: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(site.rglob("*"))
+                     if p.is_file() and p.suffix in {".html", ".json", ".xml", ".csv", ".txt", ".js", ".css"})
+
+
+def contact_values() -> list[str]:
+    values = []
+    for path in (REPO / "interviews").rglob("*.md"):
+        values += [m.strip().strip("'\"") for m in re.findall(r"contact:\s*([^,}\n]+)", path.read_text())]
+    return values
+
+
+def test_every_interview_has_a_page(sample_site: Path) -> None:
+    for path in (REPO / "interviews").rglob("*.md"):
+        rel = path.relative_to(REPO / "interviews").with_suffix("")
+        page = sample_site / "interviews" / rel / "index.html"
+        assert page.exists() == (path != CONFIDENTIAL), rel
+
+
+def test_interview_page_shows_card_notes_and_quotes(sample_site: Path) -> None:
+    page = (sample_site / "interviews" / "2026" / "2026-02-24-northwind-field-services" / "index.html").read_text()
+    assert "Northwind Field Services" in page
+    assert "lost customer" in page or "customer" in page
+    assert page.count('class="journal-quote ') >= 2
+    assert "We talked to" in page and "From our side" in page
+
+
+def test_no_contact_value_reaches_the_site(sample_site: Path) -> None:
+    text = all_text(sample_site)
+    values = contact_values()
+    assert len(values) > 10
+    for value in values:
+        assert value not in text, value
+
+
+def test_nothing_from_the_confidential_interview_reaches_the_site(sample_site: Path) -> None:
+    text = all_text(sample_site)
+    for canary in ("Marlinspike", "Vantoria", "marlinspike-no-leak", "2026-07-09-kestrel-cold-chain"):
+        assert canary not in text, canary
