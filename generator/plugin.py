@@ -113,7 +113,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         # `serve` (threads, repeated builds) and small journals render in-process.
         if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:
             self.stream = InterviewPageStream(site)
-            self.pages = {**build_pages(site, exclude=("interviews",)), **InterviewPageStream.placeholders(site)}
+            pages = {**build_pages(site, exclude=("interviews",)), **InterviewPageStream.placeholders(site)}
+            self.pages = dict(sorted(pages.items()))  # the same file order (and search index) as in-process
         else:
             self.pages = build_pages(site)
         if os.environ.get("JOURNAL_TIMINGS"):

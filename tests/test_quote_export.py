@@ -116,3 +116,32 @@ def test_exports_are_deterministic() -> None:
         return pages["quotes/quotes.json"].content, pages["quotes/quotes.csv"].content
 
     assert build() == build()
+
+
+def test_sample_site_exports_hold_no_identity_of_anonymous_quotes(sample_site: Path) -> None:
+    """Scan the built sample site's export files against the journal model's names."""
+    from .conftest import REPO
+
+    journal, _ = load_journal(REPO, read_config(REPO), today=TODAY)
+    records = {r["id"]: r for r in json.loads((sample_site / "quotes" / "quotes.json").read_text(encoding="utf-8"))["quotes"]}
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((sample_site / "quotes" / "quotes.csv").read_text(encoding="utf-8-sig")))}
+    assert records.keys() == rows.keys()
+    cleared = [q for q in journal.quotes if q.cleared_on(TODAY)]
+    assert {q.id for q in cleared} == records.keys()
+    anonymous = [q for q in cleared if q.clearance == "anonymous"]
+    assert anonymous, "the sample journal has anonymous quotes"
+    for q in anonymous:
+        account = q.interview.account
+        names = {p.name for p in q.interview.meta.people} | {account.name, account.slug, *account.aliases, q.interview.meta.customer}
+        for text in (json.dumps(records[q.id], ensure_ascii=False), ",".join(rows[q.id].values())):
+            for name in names:
+                assert name not in text, (q.id, name)
+            assert q.interview.url not in text and "customers/" not in text
+    csv_text = (sample_site / "quotes" / "quotes.csv").read_text(encoding="utf-8-sig")
+    json_text = (sample_site / "quotes" / "quotes.json").read_text(encoding="utf-8")
+    for q in journal.quotes:
+        if not q.cleared_on(TODAY):  # internal, or an expired clearance
+            assert q.text not in csv_text and q.text not in json_text and q.id not in json_text, q.id
+    for quote_id in journal.confidential_quote_ids:
+        assert quote_id not in csv_text and quote_id not in json_text
+    assert any(q.expired(TODAY) for q in journal.quotes), "the sample journal has an expired clearance"
