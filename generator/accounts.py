@@ -128,3 +128,4 @@ def _merge_attributes(account: Account, decl: AccountDecl | None, decl_source: s
                 )
             seen.setdefault(key, (value, f"{interview.source}:{line}"))
     account.attributes = {k: seen[k][0] for k in config.all_account_fields if k in seen}
+    account.attribute_sources = {k: seen[k][1] for k in account.attributes}

@@ -19,7 +19,7 @@ from .config import JournalConfig
 from .model import CLEARED, FRONT_MATTER_FIELDS, FrontMatter, Interview, Journal, Person, Quote
 from .problems import Problem, Problems, one_of, suggest
 from .quotes import auto_id, parse_quotes
-from .slugs import slugify
+from .slugs import short_hash, slugify
 from .yamlfile import Located, YamlProblem, _type_word, read_text, split_front_matter
 
 EXPIRY_NOTICE_DAYS = 30
@@ -81,7 +81,7 @@ def parse_interview(source: str, rel: str, text: str, config: JournalConfig, tod
     if front is None:
         return Parsed(None, problems.items)
     interview = Interview(source=source, rel=rel, meta=front, extra=extra, body=body, body_line=fm.body_line,
-                          quotes=[], lines=meta.lines)
+                          quotes=[], lines=meta.lines, digest=short_hash(text, 16))
     for raw in raw_quotes:
         interview.quotes.append(Quote(
             id=raw.id or auto_id(rel, raw.text), explicit_id=raw.id is not None, text=raw.text, speaker=raw.speaker,

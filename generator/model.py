@@ -92,6 +92,8 @@ class Quote:
     expires: dt.date | None
     line: int
     interview: "Interview" = field(repr=False)
+    # Tags as written in the file; `tags` holds them after the vocabulary folded synonyms.
+    written_tags: tuple[str, ...] | None = field(default=None, repr=False)
     # Campaigns citing this quote; set by generator.campaigns on every load (parsed quotes are cached).
     cited_in: list[Any] = field(default_factory=list, repr=False)
 
@@ -131,6 +133,10 @@ class Interview:
     quotes: list[Quote]
     lines: dict[tuple, int] = field(repr=False)
     account: "Account | None" = field(default=None, repr=False)
+    # Front-matter tags as written; `meta.tags` holds them after the vocabulary folded synonyms.
+    # Kept because the parse cache hands the same object to the next `serve` rebuild.
+    written_tags: tuple[str, ...] | None = field(default=None, repr=False)
+    digest: str = field(default="", repr=False)  # of the file's text: keys `serve`'s page cache
 
     @property
     def page_path(self) -> str:
@@ -173,6 +179,7 @@ class Account:
     name: str
     aliases: list[str] = field(default_factory=list)
     attributes: dict[str, str] = field(default_factory=dict)
+    attribute_sources: dict[str, str] = field(default_factory=dict)  # field -> "file:line" that set it
     interviews: list[Interview] = field(default_factory=list)  # oldest first
 
     @property

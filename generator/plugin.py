@@ -30,12 +30,14 @@ from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
 from .parallel import InterviewPageStream, can_fork
 from .render import Page, Renderer
-from .site import Site, build_pages
+from .site import Site, build_pages, inputs_fingerprint
 
 log = logging.getLogger("mkdocs.plugins.journal")
 # Below this many interviews a worker process costs more than it saves (env override for tests).
 PARALLEL_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))
-_CACHES: dict[str, ParseCache] = {}  # survives the plugin re-instantiation of each `serve` rebuild
+# Both survive the plugin re-instantiation of each `serve` rebuild.
+_CACHES: dict[str, ParseCache] = {}
+_PAGE_CACHES: dict[str, dict] = {}
 
 
 class _PydanticOption(c.BaseConfigOption):
@@ -108,19 +110,32 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
         parsed = time.perf_counter()
         renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/")
+        site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "")
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
         # `serve` (threads, repeated builds) and small journals render in-process.
         if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:
             self.stream = InterviewPageStream(site)
-            pages = {**build_pages(site, exclude=("interviews",)), **InterviewPageStream.placeholders(site)}
-            self.pages = dict(sorted(pages.items()))  # the same file order (and search index) as in-process
+            # Sorted like build_pages, so MkDocs sees (and indexes) the files in the same order either way.
+            self.pages = dict(sorted({**build_pages(site, exclude=("interviews",)), **InterviewPageStream.placeholders(site)}.items()))
         else:
+            if self.command == "serve":  # re-render only the interviews whose inputs changed
+                site.page_cache = _PAGE_CACHES.setdefault(str(self.root), {})
+                site.fingerprint = inputs_fingerprint(
+                    self.root, (self.options, config.markdown_extensions, config.mdx_configs, config.site_url),
+                    journal.today, self._other_inputs())
             self.pages = build_pages(site)
         if os.environ.get("JOURNAL_TIMINGS"):
             done = time.perf_counter()
             print(f"journal timings: parse={parsed - started:.2f}s pages={done - parsed:.2f}s total={done - started:.2f}s",
                   file=sys.stderr)
+
+    def _other_inputs(self) -> list[Path]:
+        """The journal's files other than interviews (accounts, tags, campaigns, insights)."""
+        folder = self.root / self.options.interviews_dir
+        found = [folder / "accounts.yml", folder / "tags.yml"]
+        for extra in (self.options.campaigns_dir, self.options.insights_dir):
+            found += sorted((self.root / extra).rglob("*")) if (self.root / extra).is_dir() else []
+        return found
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         by_url = {f.url: f.src_uri for f in files}  # docs/quotes.md and a generated quotes/index.md share /quotes/

@@ -68,6 +68,13 @@ def _blocks(lines: list[str]):
             fence = m.group(1)
 
 
+def attribution_lines(body: str) -> list[int]:
+    """Index (from 0) of each quote's attribution line in ``body``: the last line of a
+    blockquote outside code fences, starting with a dash."""
+    lines = body.split("\n")
+    return [end - 1 for _, end in _blocks(lines) if _ATTRIBUTION.match(_strip_marker(lines[end - 1]).strip())]
+
+
 def parse_quotes(
     body: str, body_line: int, *, path: str, people: list[Person], default_clearance: str,
     default_consent: str | None, default_expires: dt.date | None, problems: Problems,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
+from urllib.parse import urljoin
 
 from .model import Journal
 from .render import Page, Renderer
@@ -20,7 +22,12 @@ class Site:
     journal: Journal
     renderer: Renderer
     base_path: str = "/"  # path of the site root on its host, for absolute URLs in exports
+    site_url: str = ""  # mkdocs.yml site_url (scheme and host), for links that leave the site (the feed)
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. git history, campaigns
+    # `serve` only: rendered interview pages kept across rebuilds, and the fingerprint of
+    # every input other than the interview itself (see inputs_fingerprint).
+    page_cache: dict[str, tuple[tuple, Page]] | None = None
+    fingerprint: str = ""
 
     @property
     def today(self) -> dt.date:
@@ -28,6 +35,10 @@ class Site:
 
     def absolute(self, url: str) -> str:
         return absolute_url(self.base_path, url)
+
+    def full_url(self, url: str) -> str:
+        """``https://host/base/url`` with a site_url; the root-relative path without one."""
+        return urljoin(self.site_url, self.absolute(url)) if self.site_url else self.absolute(url)
 
 
 def absolute_url(base_path: str, url: str) -> str:
@@ -62,3 +73,19 @@ def write_pages(pages: dict[str, Page], docs_dir: Path) -> None:
         target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
+
+
+def inputs_fingerprint(root: Path, config: Any, today: dt.date, extra_files: list[Path]) -> str:
+    """A digest of everything but the interviews that generated pages depend on.
+
+    Templates, configuration, "today" and the journal's other files (accounts,
+    tags, campaigns, insights). `serve` reuses a rendered interview page while
+    this and the interview's own text are unchanged.
+    """
+    from .render import TEMPLATES_DIR
+
+    digest = hashlib.sha1(repr((config, today.isoformat())).encode())
+    for path in sorted(TEMPLATES_DIR.rglob("*")) + sorted(extra_files):
+        if path.is_file():
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,43 @@
+"""generator.pages.interviews: `serve`'s page cache re-renders only what changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from generator.load import ParseCache, load_journal
+from generator.pages import interviews
+from generator.project import read_config
+from generator.render import Renderer
+from generator.site import Site
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+TODAY = dt.date(2026, 11, 20)
+
+
+def test_page_cache_reuses_unchanged_pages_and_rerenders_edited_ones(tmp_path: Path, monkeypatch) -> None:
+    shutil.copytree(MINI, tmp_path / "j")
+    root = tmp_path / "j"
+    parse_cache, page_cache = ParseCache(), {}
+    rendered: list[str] = []
+    real_render = interviews.render
+    monkeypatch.setattr(interviews, "render", lambda site, i: rendered.append(i.source) or real_render(site, i))
+
+    def build(fingerprint: str = "f") -> dict:
+        journal, _ = load_journal(root, read_config(root), today=TODAY, cache=parse_cache)
+        site = Site(journal, Renderer(), page_cache=page_cache, fingerprint=fingerprint)
+        return {p.path: p.html for p in interviews.build(site)}
+
+    first = build()
+    assert rendered == ["interviews/2026/2026-03-04-acme.md"]
+    rendered.clear()
+    assert build() == first and rendered == []
+    note = root / "interviews" / "2026" / "2026-03-04-acme.md"
+    note.write_text(note.read_text().replace("Notes.", "Edited notes."))
+    edited = build()
+    assert rendered == ["interviews/2026/2026-03-04-acme.md"]
+    assert "Edited notes." in edited["interviews/2026/2026-03-04-acme.md"]
+    rendered.clear()
+    build(fingerprint="templates changed")
+    assert rendered == ["interviews/2026/2026-03-04-acme.md"]
