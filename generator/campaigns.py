@@ -15,7 +15,7 @@ from typing import Any
 from .model import Journal, Quote
 from .problems import Problems, suggest
 from .slugs import slugify
-from .yamlfile import Located, YamlProblem, _field, _type_word, parse_yaml, read_text
+from .yamlfile import Located, _field, _type_word, read_yaml_file
 
 CAMPAIGN_FIELDS = ("name", "owner", "summary", "date", "cites")
 REQUIRED_FIELDS = ("name", "cites")
@@ -89,14 +89,8 @@ def read_campaign(path: Path, source: str, problems: Problems) -> Campaign | Non
     if slug in RESERVED_SLUGS:
         problems.error(source, 0, f"'{path.stem}' is reserved for the list of campaigns: rename the file")
         return None
-    raw = read_text(path)
-    if raw.problem:
-        problems.error(source, raw.problem.line, raw.problem.message)
-        return None
-    try:
-        doc = parse_yaml(raw.text, path=source, problems=problems)
-    except YamlProblem as exc:
-        problems.error(source, exc.line, exc.message, exc.field)
+    doc = read_yaml_file(path, source, problems)
+    if doc is None:
         return None
     if not isinstance(doc.value, dict):
         problems.error(source, 1, "a campaign needs 'name:' and 'cites:' lines, e.g. name: Spring webinar")
