@@ -9,7 +9,7 @@ from .config import JournalConfig
 from .model import Account, Interview
 from .problems import Problems, suggest
 from .slugs import normalize, slugify
-from .yamlfile import YamlProblem, parse_yaml, read_text, _type_word
+from .yamlfile import _type_word, read_yaml_file
 
 
 @dataclass
@@ -24,14 +24,8 @@ class AccountDecl:
 
 def read_accounts(path: Path, source: str, config: JournalConfig, problems: Problems) -> list[AccountDecl]:
     """Read accounts.yml: a mapping of account name to aliases and attributes."""
-    raw = read_text(path)
-    if raw.problem:
-        problems.error(source, raw.problem.line, raw.problem.message)
-        return []
-    try:
-        doc = parse_yaml(raw.text, path=source, problems=problems)
-    except YamlProblem as exc:
-        problems.error(source, exc.line, exc.message, exc.field)
+    doc = read_yaml_file(path, source, problems)
+    if doc is None:
         return []
     if doc.value is None:
         return []

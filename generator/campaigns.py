@@ -1,12 +1,209 @@
-"""Campaigns that cite quotes: campaigns/*.yml (spec section 6, issue 5)."""
+"""Campaigns that cite quotes: campaigns/*.yml (spec section 6).
+
+A campaign promises its audience that each cited quote is still cleared and still
+says what was cited. Every load checks that promise; a broken one is an error in
+the campaign file, related to the interview, so `journal check` on either shows it.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .model import Journal
-from .problems import Problems
+from .model import Journal, Quote
+from .problems import Problems, suggest
+from .slugs import slugify
+from .yamlfile import Located, _field, _type_word, read_yaml_file
+
+CAMPAIGN_FIELDS = ("name", "owner", "summary", "date", "cites")
+REQUIRED_FIELDS = ("name", "cites")
+CITE_FIELDS = ("id", "text")
+RESERVED_SLUGS = ("index",)
+
+
+@dataclass
+class Citation:
+    """One entry of a campaign's ``cites`` list, and the quote it names (when it still exists)."""
+
+    id: str
+    text: str
+    line: int
+    quote: Quote | None = None
+
+
+@dataclass(eq=False)
+class Campaign:
+    slug: str
+    source: str
+    name: str
+    owner: str | None = None
+    summary: str | None = None
+    date: dt.date | None = None
+    cites: list[Citation] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"campaigns/{self.slug}/"
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return [c.quote for c in self.cites if c.quote is not None]
 
 
 def load_campaigns(root: Path, journal: Journal, problems: Problems) -> None:
-    """Read and validate campaigns into ``journal.campaigns``. Not built yet."""
+    """Read and validate campaigns into ``journal.campaigns``; mark each cited quote's ``cited_in``."""
+    for quote in journal.quotes:
+        quote.cited_in = []  # parsed quotes are cached across `mkdocs serve` rebuilds
+    folder = root / journal.config.campaigns_dir
+    if not folder.is_dir():
+        journal.campaigns = []
+        return
+    campaigns: dict[str, Campaign] = {}
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        source = f"{journal.config.campaigns_dir}/{path.name}"
+        if path.suffix == ".yaml":
+            problems.error(source, 0, f"campaign files end in .yml: rename it to {path.stem}.yml")
+            continue
+        if path.suffix != ".yml":
+            continue
+        campaign = read_campaign(path, source, problems)
+        if campaign is None:
+            continue
+        if campaign.slug in campaigns:
+            other = campaigns[campaign.slug]
+            problems.error(source, 1, f"makes the same page address /{campaign.url} as {other.source}; rename one of them", related=[other.source])
+            continue
+        campaigns[campaign.slug] = campaign
+        check_citations(campaign, journal, problems)
+    journal.campaigns = sorted(campaigns.values(), key=lambda c: (c.name.casefold(), c.slug))
+    for campaign in journal.campaigns:
+        for quote in dict.fromkeys(campaign.quotes):
+            quote.cited_in.append(campaign)
+
+
+def read_campaign(path: Path, source: str, problems: Problems) -> Campaign | None:
+    """Parse and validate one campaign file; None when it cannot be used."""
+    slug = slugify(path.stem)
+    if slug in RESERVED_SLUGS:
+        problems.error(source, 0, f"'{path.stem}' is reserved for the list of campaigns: rename the file")
+        return None
+    doc = read_yaml_file(path, source, problems)
+    if doc is None:
+        return None
+    if not isinstance(doc.value, dict):
+        problems.error(source, 1, "a campaign needs 'name:' and 'cites:' lines, e.g. name: Spring webinar")
+        return None
+    before = len(problems)
+    data = doc.value
+    for key in data:
+        if key not in CAMPAIGN_FIELDS:
+            problems.error(source, doc.line((key,)), f"unknown field{suggest(key, CAMPAIGN_FIELDS)} (fields: {', '.join(CAMPAIGN_FIELDS)})", key)
+    for key in REQUIRED_FIELDS:
+        if data.get(key) is None:
+            problems.error(source, doc.line((key,)), "is required but missing", key)
+    name, owner, summary = (_text(doc, key, source, problems) for key in ("name", "owner", "summary"))
+    date = data.get("date")
+    if date is not None and (not isinstance(date, dt.date) or isinstance(date, dt.datetime)):
+        problems.error(source, doc.line(("date",)), f"expected a date like 2026-03-04, got {_type_word(date)}", "date")
+        date = None
+    cites = _citations(doc, source, problems)
+    if len(problems) != before or name is None:
+        return None
+    return Campaign(slug, source, name, owner, summary, date, cites)
+
+
+def _text(doc: Located, key: str, source: str, problems: Problems, where: tuple = ()) -> str | None:
+    value = _get(doc.value, where + (key,))
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        hint = "; put it in quotes" if isinstance(value, (bool, int, float, dt.date)) else ""
+        problems.error(source, doc.line(where + (key,)), f"expected text, got {_type_word(value)}{hint}", _field(where + (key,)))
+        return None
+    return value.strip()
+
+
+def _get(value: Any, path: tuple) -> Any:
+    for part in path:
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
+        else:
+            return None
+    return value
+
+
+def _citations(doc: Located, source: str, problems: Problems) -> list[Citation]:
+    cites = doc.value.get("cites")
+    if cites is None:
+        return []
+    if not isinstance(cites, list) or not cites:
+        problems.error(source, doc.line(("cites",)), "expected a list of quotes, each '- id: …' with its 'text: …'", "cites")
+        return []
+    out: list[Citation] = []
+    seen: dict[str, int] = {}
+    for n, entry in enumerate(cites):
+        where = ("cites", n)
+        if not isinstance(entry, dict):
+            problems.error(source, doc.line(where), f"expected '- id: …' and 'text: …' lines, got {_type_word(entry)}", _field(where))
+            continue
+        for key in entry:
+            if key not in CITE_FIELDS:
+                problems.error(source, doc.line(where + (key,)), f"unknown field{suggest(key, CITE_FIELDS)} (a cited quote has id and text)", _field(where + (key,)))
+        for key in CITE_FIELDS:
+            if entry.get(key) is None:
+                hint = " (the quote's text as cited, so the build notices when it changes)" if key == "text" else ""
+                problems.error(source, doc.line(where), f"is required but missing{hint}", _field(where + (key,)))
+        quote_id, text = _text(doc, "id", source, problems, where), _text(doc, "text", source, problems, where)
+        if quote_id is None or text is None:
+            continue
+        line = doc.line(where + ("id",))
+        if quote_id in seen:
+            problems.error(source, line, f"the quote '{quote_id}' is already cited on line {seen[quote_id]}", _field(where + ("id",)))
+            continue
+        seen[quote_id] = line
+        out.append(Citation(quote_id, text, line))
+    return out
+
+
+def check_citations(campaign: Campaign, journal: Journal, problems: Problems) -> None:
+    """Each cited quote must exist, be cleared today, and still say what was cited."""
+    today = journal.today
+    for n, cite in enumerate(campaign.cites):
+        at = f"cites[{n}].id"
+        quote = journal.quote(cite.id)
+        if quote is None:
+            if cite.id in journal.confidential_quote_ids:
+                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' is no longer cleared: its interview is now confidential; remove it from the campaign", at)
+            else:
+                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' no longer exists{suggest(cite.id, journal.quotes_by_id)}; remove it from the campaign or restore the quote", at)
+            continue
+        cite.quote = quote
+        where = f"{quote.interview.source}:{quote.line}"
+        related = [quote.interview.source]
+        if quote.expired(today) and quote.expires:
+            problems.error(campaign.source, cite.line, f"the quote '{cite.id}' is no longer cleared: its {quote.clearance} clearance expired on {quote.expires.isoformat()} ({where}); renew the consent or remove it from the campaign", at, related)
+        elif not quote.cleared_on(today):
+            problems.error(campaign.source, cite.line, f"the quote '{cite.id}' is no longer cleared: it is now internal ({where}); clear it again or remove it from the campaign", at, related)
+        if " ".join(cite.text.split()) != " ".join(quote.text.split()):
+            problems.error(campaign.source, cite.line, f"the quote '{cite.id}' no longer says what the campaign cites ({where}). {side_by_side(cite.text, quote.text)}. If the new text is fine, copy it into the campaign", f"cites[{n}].text", related)
+
+
+def side_by_side(cited: str, now: str) -> str:
+    """'cited: "…" | now: "…" (changed: 'half' → 'a third')' on one line, for one-line messages.
+
+    The change is the words between the longest common beginning and ending.
+    """
+    old, new = cited.split(), now.split()
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    gone, came = " ".join(old[start:len(old) - end]), " ".join(new[start:len(new) - end])
+    change = f"'{gone}' → '{came}'" if gone and came else (f"'{gone}' removed" if gone else f"'{came}' added")
+    return f"cited: \"{' '.join(old)}\" | now: \"{' '.join(new)}\" (changed: {change})"

@@ -14,7 +14,7 @@ from rich.markup import escape as esc
 
 from .load import build_date, load_journal
 from .problems import Problem, Problems
-from .project import ProjectError, find_root, read_config
+from .project import ProjectError, find_root, read_base_path, read_config
 
 err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False, soft_wrap=True)
@@ -98,6 +98,64 @@ def check(root: Path, paths: tuple[str, ...]) -> None:
     summary = f"{checked} interview{'s' if checked != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
     err_console.print(("[red]✗[/] " if errors else "[green]✓[/] ") + summary)
     sys.exit(1 if errors else 0)
+
+
+@main.command("quotes")
+@click.option("--tag", help="Only quotes with this tag.")
+@click.option("--customer", help="Only quotes from this account (name, alias or part of the name).")
+@click.option("--relationship", help="Only quotes said as this relationship, e.g. prospect.")
+@click.option("--search", help="Only quotes whose text or attribution holds all these words.")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json", "markdown"]), default="text", show_default=True,
+              help="text to read, markdown to paste into documents, csv for spreadsheets, json for programs.")
+@click.pass_obj
+@friendly_errors
+def quotes_command(root: Path, tag: str | None, customer: str | None, relationship: str | None, search: str | None,
+                   fmt: str) -> None:
+    """Find quotes cleared for use outside, each with the attribution to paste.
+
+    Internal quotes and expired clearances are never listed; anonymous quotes are
+    credited by role and industry only, exactly as in the site's quotes.csv.
+    """
+    from .quote_export import export_records, library_order, to_csv, to_json
+    from .quote_filter import FilterError, QuoteFilter, select_quotes
+    from .site import absolute_url
+
+    config = read_config(root)
+    today = build_date()
+    journal, problems = load_journal(root, config, today=today)
+    broken = {p.path for p in problems.errors}
+    if broken:
+        err_console.print(f"[yellow]note:[/] the journal has errors in {len(broken)} file{'s' if len(broken) != 1 else ''}; "
+                          "quotes from interviews with errors are left out (run `journal check` to see them)")
+    usable = [q for q in journal.quotes if q.interview.source not in broken]
+    try:
+        found = library_order(select_quotes(journal, usable, QuoteFilter(tag, customer, relationship, search), today))
+    except FilterError as exc:
+        raise click.UsageError(str(exc)) from None
+    base = read_base_path(root)
+    if fmt in ("csv", "json"):
+        records = export_records(found, today, lambda url: absolute_url(base, url))
+        click.echo(to_csv(records) if fmt == "csv" else to_json(records), nl=False)
+    else:
+        click.echo(format_quotes(found, today, markdown=fmt == "markdown"), nl=False)
+    err_console.print(f"{len(found)} cleared quote{'s' if len(found) != 1 else ''}" + ("" if found else " match; try fewer filters"))
+
+
+def format_quotes(quotes: list, today, *, markdown: bool) -> str:
+    """Quotes for reading (text) or pasting into documents (markdown), each with its attribution."""
+    from .attribution import attribution, byline, with_article
+
+    blocks = []
+    for q in quotes:
+        details = [q.clearance_on(today), q.interview.date.isoformat(), "said as " + with_article(q.interview.meta.relationship.replace("-", " "))]
+        if q.all_tags:
+            details.append("tags: " + ", ".join(q.all_tags))
+        details.append(f"id: {q.id}")
+        if markdown:
+            blocks.append(f"> {' '.join(q.text.split())}\n>\n> — {byline(q, today)}\n\n<!-- {' · '.join(details)} -->\n")
+        else:
+            blocks.append(f"{attribution(q, today)}\n  {' · '.join(details)}\n")
+    return "\n".join(blocks)
 
 
 @main.command("build-pages")

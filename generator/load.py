@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .accounts import build_accounts, read_accounts
+from .anonymity import check_account_spellings, check_quote_text
 from .campaigns import load_campaigns
 from .insights import load_insights
 from .vocabulary import apply_vocabulary
@@ -148,15 +149,10 @@ def _check_vocabulary(data: dict, meta: Located, source: str, config: JournalCon
 
 
 def _check_quotes(interview: Interview, today: dt.date, problems: Problems) -> None:
-    customer = interview.meta.customer
+    check_quote_text(interview, problems)
     for q in interview.quotes:
         if q.clearance not in CLEARED:
             continue
-        if q.clearance == "anonymous":
-            lowered = q.text.casefold()
-            leaked = [w for w in (q.speaker.name, customer) if w.casefold() in lowered]
-            if leaked:
-                problems.error(interview.source, q.line, f"this anonymous quote's text names '{leaked[0]}', which anonymity must hide: reword it or clear it as internal", "quote")
         if not q.explicit_id:
             hint = slugify(" ".join(q.text.split()[:5]))
             problems.warning(interview.source, q.line, f"this {q.clearance} quote has no id; give it one (e.g. {{#{hint} {q.clearance}}}) so campaigns can cite it", "quote")
@@ -289,6 +285,7 @@ def load_journal(root: Path, config: JournalConfig, *, today: dt.date | None = N
     accounts_source = _source(root, accounts_path)
     decls = read_accounts(accounts_path, accounts_source, config, problems) if accounts_path.exists() else []
     accounts = build_accounts(visible, decls, accounts_source, config, problems)
+    check_account_spellings(visible, problems)
     confidential = frozenset(i.source for i in parsed_all if i.meta.confidential)
     journal = Journal(config, today, visible, accounts, confidential,
                       confidential_quote_ids=frozenset(q.id for i in parsed_all if i.meta.confidential for q in i.quotes))

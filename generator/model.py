@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from .config import JournalConfig
+from .slugs import normalize
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Clearance = Literal["internal", "anonymous", "public"]
@@ -93,6 +94,20 @@ class Quote:
     interview: "Interview" = field(repr=False)
     # Tags as written in the file; `tags` holds them after the vocabulary folded synonyms.
     written_tags: tuple[str, ...] | None = field(default=None, repr=False)
+    # Campaigns citing this quote; set by generator.campaigns on every load (parsed quotes are cached).
+    cited_in: list[Any] = field(default_factory=list, repr=False)
+
+    @property
+    def all_tags(self) -> list[str]:
+        """The quote's own tags, then its interview's (spec: a quote's tags add to the file's), each once."""
+        seen: set[str] = set()
+        out = []
+        for tag in (*self.tags, *self.interview.meta.tags):
+            key = normalize(tag)
+            if key not in seen:
+                seen.add(key)
+                out.append(tag)
+        return out
 
     def expired(self, today: dt.date) -> bool:
         return self.expires is not None and self.expires < today

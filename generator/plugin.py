@@ -138,9 +138,12 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         return found
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        by_url = {f.url: f.src_uri for f in files}  # docs/quotes.md and a generated quotes/index.md share /quotes/
         for path, page in self.pages.items():
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(f"journal: {config.docs_dir}/{path} has the address of a generated page; rename or remove it")
+            clash = path if files.get_file_from_path(path) is not None else by_url.get(page.url)
+            if clash is not None:
+                docs = Path(os.path.relpath(config.docs_dir, self.root)).as_posix()
+                raise PluginError(f"journal: {docs}/{clash} has the address of a generated page (/{page.url}); rename or remove it")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=page.content, inclusion=inclusion))
         return files

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -31,15 +32,28 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def read_config(root: Path) -> JournalConfig:
-    """The `journal` plugin's options from mkdocs.yml; defaults when there is none."""
+def _read_mkdocs(root: Path) -> dict:
     path = root / "mkdocs.yml"
     if not path.is_file():
-        return JournalConfig()
+        return {}
     try:
         data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LenientLoader) or {}
     except yaml.YAMLError as exc:
         raise ProjectError(f"mkdocs.yml is not valid YAML: {exc}") from None
+    return data if isinstance(data, dict) else {}
+
+
+def read_base_path(root: Path) -> str:
+    """Path of the site root on its host, from mkdocs.yml's site_url ('/' when unset)."""
+    site_url = _read_mkdocs(root).get("site_url")
+    return (urlsplit(site_url).path if isinstance(site_url, str) else "") or "/"
+
+
+def read_config(root: Path) -> JournalConfig:
+    """The `journal` plugin's options from mkdocs.yml; defaults when there is none."""
+    data = _read_mkdocs(root)
+    if not data:
+        return JournalConfig()
     options: Any = {}
     for entry in data.get("plugins") or []:
         if entry == "journal":

@@ -14,6 +14,7 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .attribution import descriptor, with_article
 from .quotes import QUOTE_END, QUOTE_START
 from .taxonomy import segment_url
 
@@ -82,6 +83,8 @@ class Renderer:
         self.env.filters["longdate"] = lambda d: f"{d.day} {d:%b %Y}" if isinstance(d, dt.date) else ""
         self.env.filters["humanize"] = lambda s: str(s).replace("-", " ")
         self.env.globals["segment_url"] = segment_url
+        self.env.globals["descriptor"] = descriptor
+        self.env.filters["with_article"] = with_article
         self.env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
         self._md = markdown.Markdown(extensions=extensions or DEFAULT_EXTENSIONS, extension_configs=extension_configs or {})
 

@@ -34,11 +34,16 @@ class Site:
         return self.journal.today
 
     def absolute(self, url: str) -> str:
-        return self.base_path.rstrip("/") + "/" + url
+        return absolute_url(self.base_path, url)
 
     def full_url(self, url: str) -> str:
         """``https://host/base/url`` with a site_url; the root-relative path without one."""
         return urljoin(self.site_url, self.absolute(url)) if self.site_url else self.absolute(url)
+
+
+def absolute_url(base_path: str, url: str) -> str:
+    """A site URL (no leading slash) as an absolute path on the host: /journal/quotes/."""
+    return base_path.rstrip("/") + "/" + url
 
 
 def builders() -> dict[str, Builder]:

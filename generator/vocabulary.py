@@ -20,7 +20,7 @@ from .model import Interview, Journal
 from .problems import Problems, suggest
 from .segments import check_spellings, segment_index, term_slug
 from .slugs import normalize
-from .yamlfile import YamlProblem, _type_word, parse_yaml, read_text
+from .yamlfile import _type_word, read_yaml_file
 
 FILE_NAME = "tags.yml"
 
@@ -48,14 +48,8 @@ def vocabulary_path(root: Path, interviews_dir: str) -> tuple[Path, str]:
 
 def read_vocabulary(path: Path, source: str, problems: Problems) -> Vocabulary | None:
     """Read tags.yml; None (and located errors) when it cannot be used."""
-    raw = read_text(path)
-    if raw.problem:
-        problems.error(source, raw.problem.line, raw.problem.message)
-        return None
-    try:
-        doc = parse_yaml(raw.text, path=source, problems=problems)
-    except YamlProblem as exc:
-        problems.error(source, exc.line, exc.message, exc.field)
+    doc = read_yaml_file(path, source, problems)
+    if doc is None:
         return None
     vocab = Vocabulary(source)
     if doc.value is None:

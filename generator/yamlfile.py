@@ -251,6 +251,20 @@ def read_text(path: Path) -> SourceText:
     return SourceText(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def read_yaml_file(path: Path, source: str, problems: Problems) -> Located | None:
+    """Read and parse a whole YAML file (accounts.yml, tags.yml, a campaign); None, with the
+    problem recorded under ``source``, when it cannot be read or parsed."""
+    raw = read_text(path)
+    if raw.problem:
+        problems.error(source, raw.problem.line, raw.problem.message)
+        return None
+    try:
+        return parse_yaml(raw.text, path=source, problems=problems)
+    except YamlProblem as exc:
+        problems.error(source, exc.line, exc.message, exc.field)
+        return None
+
+
 _FENCE = re.compile(r"^---[ \t]*$")
 
 

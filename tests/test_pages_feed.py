@@ -61,7 +61,7 @@ def test_anonymous_quotes_carry_no_name_account_or_interview_link() -> None:
     entry = entries(root)["/quotes/#night-shift"]
     text = ET.tostring(entry, encoding="unicode")
     assert "Jane" not in text and "Acme" not in text and "interviews/" not in text
-    assert entry.find(f"{A}content").text == "“Our night shift finally sleeps.” — VP Operations"
+    assert entry.find(f"{A}content").text == "“Our night shift finally sleeps.” — VP Operations at a logistics company"  # generator.attribution
     public = entries(root)["/interviews/2026/acme-2026-11-01/#fewer-pages"]
     assert public.find(f"{A}content").text.endswith("— Jane Doe, VP Operations, Acme Logistics")
 

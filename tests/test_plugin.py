@@ -87,3 +87,12 @@ def test_big_four_must_be_configured_relationships(tmp_path: Path) -> None:
     result = run_mkdocs(project)
     assert result.returncode != 0
     assert "big_four lists prospect, lost-customer, competitor-customer, which is not in relationships" in result.stderr
+
+
+def test_a_docs_page_at_a_generated_address_fails_the_build(tmp_path: Path) -> None:
+    project = tmp_path / "mini"
+    shutil.copytree(MINI, project)
+    (project / "docs" / "quotes.md").write_text("# My quotes\n")  # would be /quotes/, the library's address
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode != 0
+    assert "journal: docs/quotes.md has the address of a generated page (/quotes/); rename or remove it" in result.stderr

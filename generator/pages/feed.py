@@ -15,6 +15,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from typing import Iterator
 
+from ..attribution import byline
 from ..model import Interview, Quote
 from ..render import Page
 from ..site import Site
@@ -50,15 +51,6 @@ def _short(text: str) -> str:
     return flat if len(flat) <= TITLE_CHARS else flat[: TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _byline(q: Quote, today: dt.date) -> str:
-    """Public: name, role, account. Anonymous: the role only, never a name or account."""
-    person = q.speaker
-    if q.clearance_on(today) == "public":
-        account = q.interview.account.name if q.interview.account else q.interview.meta.customer
-        return ", ".join(p for p in (person.name, person.role, account) if p)
-    return person.role or "someone we interviewed"
-
-
 def interview_entry(site: Site, interview: Interview) -> ET.Element:
     m = interview.meta
     entry = ET.Element("entry")
@@ -90,7 +82,7 @@ def quote_entry(site: Site, q: Quote) -> ET.Element:
     _add(entry, "category", term=clearance)
     for tag in q.tags:
         _add(entry, "category", term=tag)
-    _add(entry, "content", f"“{' '.join(q.text.split())}” — {_byline(q, site.today)}", type="text")
+    _add(entry, "content", f"“{' '.join(q.text.split())}” — {byline(q, site.today)}", type="text")
     return entry
 
 

@@ -58,10 +58,10 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[Page]:
+def page(browser: Browser) -> Iterator[Page]:
     """A page of a fresh context that may use the clipboard; fails the test on any JavaScript error."""
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -1,0 +1,53 @@
+"""Anonymous quotes must not give away who said them or at which account.
+
+An anonymous quote is credited by role and industry ('VP Operations at a logistics
+company'), so its text and the speaker's role must name neither the speaker nor the
+account (under any of its spellings: the interview's, the canonical name, aliases).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .model import Interview, Quote
+from .problems import Problems
+from .slugs import normalize
+
+
+def named(text: str, names: Iterable[str]) -> str | None:
+    """The first of ``names`` that ``text`` contains as whole words (case and spacing aside)."""
+    folded = " ".join(text.split()).casefold()
+    for name in names:
+        wanted = " ".join(name.split()).casefold()
+        if wanted and re.search(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)", folded):
+            return name
+    return None
+
+
+def _anonymous(interview: Interview) -> list[Quote]:
+    return [q for q in interview.quotes if q.clearance == "anonymous"]
+
+
+def check_quote_text(interview: Interview, problems: Problems) -> None:
+    """Per file: the speaker's name and the customer as written in this file."""
+    for q in _anonymous(interview):
+        leaked = named(q.text, (q.speaker.name, interview.meta.customer))
+        if leaked:
+            problems.error(interview.source, q.line, f"this anonymous quote's text names '{leaked}', which anonymity must hide: reword it or clear it as internal", "quote")
+        role_leak = named(q.speaker.role or "", (q.speaker.name, interview.meta.customer))
+        if role_leak:
+            problems.error(interview.source, q.line, f"this anonymous quote is credited by the speaker's role '{q.speaker.role}', which names '{role_leak}': shorten the role or clear the quote as internal", "quote")
+
+
+def check_account_spellings(interviews: Iterable[Interview], problems: Problems) -> None:
+    """Across files: the account's canonical name and aliases (known once accounts are merged)."""
+    for interview in interviews:
+        account = interview.account
+        if account is None:
+            continue
+        others = [n for n in (account.name, *account.aliases) if normalize(n) != normalize(interview.meta.customer)]
+        for q in _anonymous(interview):
+            leaked = named(q.text, others) or named(q.speaker.role or "", others)
+            if leaked:
+                problems.error(interview.source, q.line, f"this anonymous quote names '{leaked}', a name of the account {account.name}, which anonymity must hide: reword it or clear it as internal", "quote")

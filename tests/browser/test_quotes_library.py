@@ -1,0 +1,188 @@
+"""The quotes library in a real browser: combined filters, the count, and the copied attribution."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import urllib.request
+
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from ..conftest import run_mkdocs
+from ..quote_journal import interview, load
+from .conftest import serve_directory
+
+pytestmark = pytest.mark.browser
+
+
+def records(page: Page) -> list[dict]:
+    return page.evaluate("JSON.parse(document.querySelector('#journal-quotes-data script').textContent)")
+
+
+def visible_ids(page: Page) -> list[str]:
+    return page.evaluate("[...document.querySelectorAll('#journal-quote-list > figure')].filter(f => !f.hidden).map(f => f.id)")
+
+
+def haystack(r: dict) -> str:
+    """What the library's text search looks through (quotes.js), lower-cased."""
+    return " ".join(" | ".join([r["copy"], r["who"], r["account"], " ".join(r["tags"]), r["rel"], r["ind"], r["dep"], r["per"]]).lower().split())
+
+
+def exported(site_url: str) -> dict[str, str]:
+    with urllib.request.urlopen(site_url + "quotes/quotes.json") as response:
+        return {r["id"]: r["attribution"] for r in json.load(response)["quotes"]}
+
+
+def test_filters_combine_and_count(page: Page, site_url: str) -> None:
+    page.goto(site_url + "quotes/")
+    expect(page.locator("#journal-quote-filters")).to_be_visible()
+    data = records(page)
+    total = len(data)
+    assert total > 1
+    expect(page.locator("#journal-quote-count")).to_have_text(f"{total} quotes")
+
+    # Free text: a word of a public quote; every quote whose fields hold it stays, no other.
+    target = next(r for r in data if r["cl"] == "public")
+    word = max(re.findall(r"[A-Za-z]{4,}", target["copy"]), key=len).lower()
+    page.fill("input[name=q]", word)
+    expected = [r["id"] for r in data if word in haystack(r)]
+    expect(page.locator("#journal-quote-count")).to_have_text(f"Showing {len(expected)} of {total} quotes")
+    assert visible_ids(page) == expected and target["id"] in expected
+
+    # Combined with a clearance that the target does not have: the filters narrow together.
+    page.select_option("select[name=cl]", "public")
+    expected = [r["id"] for r in data if word in haystack(r) and r["cl"] == "public"]
+    expect(page.locator("#journal-quote-count")).to_have_text(f"Showing {len(expected)} of {total} quotes")
+    assert visible_ids(page) == expected
+
+    # "Cleared for external use only" and an internal clearance exclude each other: nothing, and it says so.
+    page.fill("input[name=q]", "")
+    page.select_option("select[name=cl]", "internal")
+    page.check("input[name=cleared]")
+    expect(page.locator("#journal-quote-count")).to_have_text(f"Showing 0 of {total} quotes")
+    expect(page.locator("#journal-quote-empty")).to_be_visible()
+    assert "cl=internal" in page.url and "cleared=1" in page.url  # the filters are in the address, to share
+
+    page.click("#journal-quote-filters button[type=reset]")
+    expect(page.locator("#journal-quote-count")).to_have_text(f"{total} quotes")
+    assert len(visible_ids(page)) == total
+
+    # A tag and an account together.
+    first = data[0]
+    if first["tags"]:
+        page.select_option("select[name=tag]", first["tags"][0])
+        page.select_option("select[name=acct]", first["acct"])
+        expected = [r["id"] for r in data if first["tags"][0] in r["tags"] and r["acct"] == first["acct"]]
+        expect(page.locator("#journal-quote-count")).to_have_text(re.compile(rf"(Showing {len(expected)} of )?{total} quotes"))
+        assert visible_ids(page) == expected
+
+
+@pytest.mark.parametrize("clearance", ["public", "anonymous"])
+def test_copy_with_attribution_equals_the_export(page: Page, site_url: str, clearance: str) -> None:
+    page.goto(site_url + "quotes/")
+    record = next((r for r in records(page) if r["cl"] == clearance), None)
+    assert record, f"the sample journal has a {clearance} quote"
+    page.click(f"[id='{record['id']}'] .journal-copy")
+    expect(page.locator(f"[id='{record['id']}'] .journal-copy")).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == record["copy"] == exported(site_url)[record["id"]]
+    if clearance == "anonymous":
+        speaker = page.locator(f"[id='{record['id']}'] .journal-quote__source a").first.inner_text()
+        assert speaker not in copied  # the account's name is not in what gets pasted
+
+
+def test_internal_copy_is_labelled(page: Page, site_url: str) -> None:
+    page.goto(site_url + "quotes/?cl=internal")
+    record = next(r for r in records(page) if r["cl"] == "internal")
+    assert visible_ids(page)[0] == record["id"] or record["id"] in visible_ids(page)
+    page.click(f"[id='{record['id']}'] .journal-copy")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("[INTERNAL ONLY") and record["id"] not in exported(site_url)
+
+
+def test_without_javascript_the_library_is_a_readable_list(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "quotes/")
+        expect(page.locator("#journal-quote-filters")).to_be_hidden()
+        cards = page.locator("#journal-quote-list > figure")
+        assert cards.count() > 1
+        expect(cards.first).to_be_visible()
+        expect(cards.first.locator(".journal-copy")).to_be_hidden()  # it needs JavaScript
+        expect(cards.first.locator("blockquote")).not_to_be_empty()
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def long_library(tmp_path_factory) -> Iterator[str]:
+    """A built journal with 140 quotes: more than the library puts in the page at once."""
+    project = tmp_path_factory.mktemp("long") / "project"
+    (project / "docs").mkdir(parents=True)
+    server = serve_directory(project / "site")
+    url = server.__enter__()  # Material's instant navigation needs site_url to be where the site is served
+    (project / "mkdocs.yml").write_text(f"site_name: Long\nsite_url: {url}\n"
+                                        "theme: {name: material, font: false, features: [navigation.instant]}\nplugins: [journal]\n")
+    files = {}
+    for n in range(35):  # one a day: interview 0 is the oldest, at the end of the list
+        quotes = "\n".join(f"> Quote {k} of interview {n} about {'pricing' if k % 2 else 'alerts'}{' and zebras' if n == 0 else ''}.\n> — Jane Doe {{#i{n:02d}-q{k} public}}\n"
+                           for k in range(4))
+        files[f"interviews/i{n:02d}.md"] = interview(date=str(dt.date(2026, 1, 1) + dt.timedelta(days=n)), quotes=quotes)
+    load(project, files)
+    try:
+        result = run_mkdocs(project, "--strict")
+        assert result.returncode == 0, result.stderr
+        yield url
+    finally:
+        server.__exit__(None, None, None)
+
+
+def test_filters_work_after_instant_navigation(page: Page, long_library: str) -> None:
+    page.goto(long_library)
+    page.evaluate("window.sameDocument = true")  # survives instant navigation, not a page load
+    page.evaluate("[...document.querySelectorAll('a.md-nav__link')].find(a => new URL(a.href).pathname === '/quotes/').click()")
+    page.wait_for_url(re.compile(r"/quotes/$"))
+    expect(page.locator("#journal-quote-filters")).to_be_visible()
+    assert page.evaluate("window.sameDocument === true"), "Material's instant navigation loaded the library"
+    page.fill("input[name=q]", "zebras")
+    expect(page.locator("#journal-quote-count")).to_have_text("Showing 4 of 140 quotes")
+    page.click(f"[id='{visible_ids(page)[0]}'] .journal-copy")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("and zebras.\" — Jane Doe, VP Operations, Acme Logistics")
+
+
+def test_long_lists_come_in_batches_and_permalinks_reveal_their_quote(page: Page, long_library: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 600})
+    page.goto(long_library + "quotes/")
+    expect(page.locator("#journal-quote-count")).to_have_text("140 quotes")
+    assert len(visible_ids(page)) == 100
+    more = page.locator("#journal-quote-more")
+    expect(more).to_have_text("Show 40 more (40 not shown yet)")
+    more.dispatch_event("click")  # the button, for keyboards
+    expect(more).to_be_hidden()
+    assert len(visible_ids(page)) == 140
+    page.reload()
+    assert len(visible_ids(page)) == 100
+    more.scroll_into_view_if_needed()  # scrolling down to it loads the rest
+    expect(more).to_be_hidden()
+    assert len(visible_ids(page)) == 140
+
+    data = records(page)
+    last = data[-1]["id"]
+    page.goto(long_library + "quotes/?q=alerts#" + last)  # filtered out, and beyond the first batch
+    expect(page.locator(f"[id='{last}']")).to_be_in_viewport()
+    expect(page.locator("input[name=q]")).to_have_value("")
+
+
+def test_search_finds_quotes_beyond_the_first_batch(page: Page, long_library: str) -> None:
+    page.goto(long_library + "quotes/")
+    data = records(page)
+    page.fill("input[name=q]", "Zebras")  # only in the oldest interview: the end of the list
+    expected = [r["id"] for r in data if "zebras" in haystack(r)]
+    assert len(expected) == 4
+    expect(page.locator("#journal-quote-count")).to_have_text(f"Showing {len(expected)} of 140 quotes")
+    assert visible_ids(page) == expected and data[-1]["id"] in expected

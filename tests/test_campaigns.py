@@ -1,0 +1,75 @@
+"""generator.campaigns: data-driven cases (tests/campaign_cases/<case>/) and "Cited in"."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_journal
+from generator.project import read_config
+
+from .conftest import TODAY
+
+ROOT = Path(__file__).parent / "campaign_cases"
+CASES = sorted(p for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def case_project(case: Path, tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "_journal", project)
+    shutil.copytree(case, project, dirs_exist_ok=True)
+    return project
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_campaign_case(case: Path, tmp_path: Path) -> None:
+    project = case_project(case, tmp_path)
+    _, problems = load_journal(project, read_config(project), today=TODAY)
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert [p.format() for p in problems] == expected
+
+
+def test_confidential_text_never_appears_in_messages(tmp_path: Path) -> None:
+    project = case_project(ROOT / "confidential", tmp_path)
+    _, problems = load_journal(project, read_config(project), today=TODAY)
+    text = "\n".join(p.format() for p in problems)
+    assert "whitecap-move" in text
+    for secret in ("Whitecap next quarter", "Bob Quill", "Halyard", "secret.md"):
+        assert secret not in text
+
+
+def test_cited_quotes_know_their_campaigns_and_reloads_do_not_pile_up(tmp_path: Path) -> None:
+    project = case_project(ROOT / "valid", tmp_path)
+    (project / "campaigns" / "autumn.yml").write_text(
+        "name: Autumn\ncites:\n  - {id: fewer-pages, text: We cut our on-call pages in half the first month.}\n")
+    from generator.load import ParseCache
+
+    cache = ParseCache()
+    for _ in range(2):  # the cache hands back the same Quote objects on the second load
+        journal, problems = load_journal(project, read_config(project), today=TODAY, cache=cache)
+        assert not problems.errors
+        assert [c.name for c in journal.quote("fewer-pages").cited_in] == ["Autumn", "Spring on-call webinar"]
+        assert [c.slug for c in journal.quote("alerts-matter").cited_in] == ["spring-webinar"]
+        assert journal.quote("pricing-gripe").cited_in == []
+    campaign = journal.campaigns[1]
+    assert (campaign.slug, campaign.owner, campaign.date.isoformat(), campaign.url) == (
+        "spring-webinar", "Priya (sales)", "2026-04-20", "campaigns/spring-webinar/")
+
+
+def test_related_interview_lets_check_of_the_interview_show_the_campaign_error(tmp_path: Path) -> None:
+    project = case_project(ROOT / "text-changed", tmp_path)
+    _, problems = load_journal(project, read_config(project), today=TODAY)
+    assert [p.related for p in problems] == [("interviews/a.md",)]
+
+
+@pytest.mark.parametrize("cited, now, change", [
+    ("We cut pages in half.", "We cut pages by a third.", "'in half.' → 'by a third.'"),
+    ("We cut pages.", "We cut all pages.", "'all' added"),
+    ("We really cut pages.", "We cut pages.", "'really' removed"),
+])
+def test_side_by_side_names_the_changed_words(cited: str, now: str, change: str) -> None:
+    from generator.campaigns import side_by_side
+
+    assert side_by_side(cited, now) == f'cited: "{cited}" | now: "{now}" (changed: {change})'

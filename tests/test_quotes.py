@@ -1,0 +1,48 @@
+"""generator.quotes: quote ids. Explicit ids win; auto-ids are stable across builds and unrelated edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.quotes import auto_id
+
+from .quote_journal import interview, load
+
+QUOTES = """
+> We cut our on-call pages in half the first month.
+> — Jane Doe
+
+> Our dispatchers stopped ignoring alerts.
+> — Jane Doe {#alerts-matter}
+"""
+
+
+def ids(journal) -> list[str]:
+    return [q.id for q in journal.quotes]
+
+
+def test_explicit_id_wins_and_auto_id_is_deterministic(tmp_path: Path) -> None:
+    journal, _ = load(tmp_path, {"interviews/2026/a.md": interview(quotes=QUOTES)})
+    auto = auto_id("2026/a.md", "We cut our on-call pages in half the first month.")
+    assert ids(journal) == [auto, "alerts-matter"]
+    assert auto.startswith("q-") and auto == auto_id("2026/a.md", "We cut our  on-call pages\nin half the first month.")
+    again, _ = load(tmp_path, {})
+    assert ids(again) == ids(journal)
+
+
+def test_auto_ids_survive_unrelated_edits(tmp_path: Path) -> None:
+    journal, _ = load(tmp_path, {"interviews/2026/a.md": interview(quotes=QUOTES),
+                                 "interviews/2026/b.md": interview(date="2026-05-01", quotes="> Other.\n> — Jane Doe")})
+    before = ids(journal)
+    edited = interview(date="2026-03-05", extra="tags: [onboarding]\nsummary: Added later.",
+                       quotes="A new paragraph before the quotes.\n\n> Brand new quote.\n> — Jane Doe\n" + QUOTES)
+    after, _ = load(tmp_path, {"interviews/2026/a.md": edited,
+                               "interviews/2026/b.md": interview(date="2026-05-01", quotes="> Changed.\n> — Jane Doe"),
+                               "interviews/2026/c.md": interview(quotes="> Also new.\n> — Jane Doe")})
+    assert set(before[:2]) <= set(ids(after))
+
+
+def test_auto_id_changes_with_the_text_or_the_file() -> None:
+    base = auto_id("2026/a.md", "We cut pages.")
+    assert auto_id("2026/a.md", "We cut all pages.") != base
+    assert auto_id("2026/b.md", "We cut pages.") != base
