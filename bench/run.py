@@ -55,6 +55,7 @@ TARGETS = {
 SERVE_START_TIMEOUT = 900.0  # first build of `mkdocs serve` (seconds)
 EDIT_TIMEOUT = 120.0
 POLL = 0.1
+KEEP = False  # set from --keep / --workdir
 
 # Runs one command and reports its wall time and the peak RSS of the largest process it waited for.
 WRAPPER = r"""
@@ -119,6 +120,14 @@ def check_cmd() -> list[str]:
     if script.exists():
         return [str(script), "check"]
     raise Failed("neither generator.cli nor the journal script is installed")
+
+
+def run_check(journal: Path, log: Path) -> dict:
+    """`journal check`: exit 1 means "the journal has errors" only when it printed its summary line."""
+    res = measure(check_cmd(), journal, log, child_env(), ok_codes=(0, 1))
+    if res["rc"] == 1 and not re.search(r"\d+ interviews? checked", res["stderr"]):
+        raise Failed(f"exit 1: {last_line(res['stderr'] or res['stdout'])}")
+    return res
 
 
 def disk_usage_mb(path: Path) -> float:
@@ -249,17 +258,17 @@ def bench_size(n: int, args, workdir: Path) -> dict:
     print("  journal build ...", flush=True)
     j = attempt(res, "journal", build, journal, "journal", child_env(JOURNAL_TIMINGS="1"))
     print("  journal check ...", flush=True)
-    c = attempt(res, "check", lambda: measure(check_cmd(), journal, logs / "check", child_env(), ok_codes=(0, 1)))
+    c = attempt(res, "check", run_check, journal, logs / "check")
 
     summary: dict = {"n": n, **{k: res[k] for k in ("accounts", "confidential", "quotes", "generate_s")}}
     for key in ("baseline", "journal", "check"):
         if key + "_error" in res:
             summary[key + "_error"] = res[key + "_error"]
     if b:
-        summary.update(baseline_s=b["wall"], baseline_walls=b["walls"], baseline_rss_mb=b["rss_mb"])
+        summary.update(baseline_s=b["wall"], baseline_walls=b["walls"], baseline_rss_mb=b["rss_mb"], baseline_cpu_s=b["cpu"])
         attempt(summary, "baseline_site_mb", disk_usage_mb, baseline / "site")
     if j:
-        summary.update(journal_s=j["wall"], journal_walls=j["walls"], journal_rss_mb=j["rss_mb"])
+        summary.update(journal_s=j["wall"], journal_walls=j["walls"], journal_rss_mb=j["rss_mb"], journal_cpu_s=j["cpu"])
         m = TIMINGS.search(j["stderr"])
         if m:
             summary.update(parse_s=float(m.group(1)), pages_s=float(m.group(2)), generator_s=float(m.group(3)))
@@ -305,6 +314,8 @@ def print_table(s: dict) -> None:
         # label, baseline, journal, target text, value checked, limit
         ("build wall (s)", fmt(s.get("baseline_s")) if "baseline_s" in s else na("baseline_error"),
          fmt(s.get("journal_s")) if "journal_s" in s else na("journal_error"), "", None, None),
+        ("build CPU user+sys (s)", fmt(s.get("baseline_cpu_s")), fmt(s.get("journal_cpu_s")), "(all processes)",
+         None, None),
         ("ratio journal/baseline", "", fmt(s.get("ratio")), "<= 1.15 at N=5000",
          s.get("ratio"), TARGETS["ratio_5000"] if n == 5000 else None),
         ("journal check (s)", "", fmt(s.get("check_s")) if "check_s" in s else na("check_error"), "<= 2 s",
@@ -326,7 +337,17 @@ def print_table(s: dict) -> None:
         print(f"  check said: {s['check_summary']}")
     if len(s.get("journal_walls", [])) > 1:
         print(f"  runs: baseline {s['baseline_walls']}, journal {s['journal_walls']} (median shown)")
-    print(f"  logs: {s['logs']}")
+    print(f"  logs: {s['logs']}" + ("" if KEEP else " (deleted at the end; --keep keeps them)"))
+
+
+def project_commit() -> str:
+    """The commit of the project under test (read-only git query; "unknown" without git)."""
+    try:
+        out = subprocess.run(["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"], capture_output=True,
+                             text=True, timeout=10)
+        return out.stdout.strip() or "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -346,9 +367,12 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [200]
     else:
         sizes = [1000, 5000]
+    global KEEP
+    KEEP = bool(args.keep or args.workdir)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="journal-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    print(f"journal benchmark: sizes {sizes}, python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+    commit = project_commit()
+    print(f"journal benchmark: sizes {sizes}, commit {commit}, python {sys.version.split()[0]}, {os.cpu_count()} cores, "
           f"workdir {workdir}", flush=True)
 
     summaries = []
@@ -358,10 +382,10 @@ def main(argv: list[str] | None = None) -> int:
             summaries.append(s)
             print_table(s)
     finally:
-        if not (args.keep or args.workdir):
+        if not KEEP:
             shutil.rmtree(workdir, ignore_errors=True)
             for s in summaries:
-                s["logs"] += " (removed; use --keep)"
+                s["logs"] += " (removed)"
 
     by_n = {s["n"]: s for s in summaries}
     if 1000 in by_n and 5000 in by_n:
@@ -376,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     outdir = HERE / "out"
     outdir.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    report = {"when": stamp, "python": sys.version.split()[0], "cores": os.cpu_count(), "sizes": sizes,
+    report = {"when": stamp, "commit": commit, "python": sys.version.split()[0], "cores": os.cpu_count(), "sizes": sizes,
               "targets": TARGETS, "results": summaries}
     (outdir / f"results-{stamp}.json").write_text(json.dumps(report, indent=1))
     print(f"\nresults: {outdir / f'results-{stamp}.json'}")

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from .model import Interview
 from .pages import interviews as interview_pages
-from .render import Page, markdown_page
+from .render import Page
 from .site import Site
 
 CHUNK = 32
@@ -51,7 +51,7 @@ class InterviewPageStream:
         out = {}
         for interview in _in_page_order(site.journal.interviews):
             title = interview_pages.page_title(interview)
-            out[interview.page_path] = Page(interview.page_path, markdown_page(title, ""), title=title)
+            out[interview.page_path] = Page(interview.page_path, title=title)
         return out
 
     def get(self, path: str) -> Page:

@@ -29,7 +29,7 @@ from .config import JournalConfig
 from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
 from .parallel import InterviewPageStream, can_fork
-from .render import Page, Renderer
+from .render import Page, Renderer, wrap_body
 from .site import Site, build_pages, inputs_fingerprint
 
 log = logging.getLogger("mkdocs.plugins.journal")
@@ -145,7 +145,9 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                 docs = Path(os.path.relpath(config.docs_dir, self.root)).as_posix()
                 raise PluginError(f"journal: {docs}/{clash} has the address of a generated page (/{page.url}); rename or remove it")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=page.content, inclusion=inclusion))
+            # A Markdown page's body comes from on_page_content: MkDocs only needs its front-matter.
+            content = page.front_matter if page.is_markdown else page.content
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
     # Generated pages carry their HTML already: skip a second Markdown pass over it.
@@ -159,7 +161,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             return html
         if generated.html is None and self.stream is not None:
             generated = self.pages[page.file.src_uri] = self.stream.get(page.file.src_uri)
-        return generated.html if generated.html is not None else html
+        return wrap_body(generated.html) if generated.html is not None else html
 
     # The search index reads a leaner version of generated pages (see pages/interviews.py):
     # swap it in before the search plugin indexes the page and back before the theme renders it.
@@ -176,8 +178,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         if self._full_content is not None:
             page.content, self._full_content = self._full_content, None
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None and generated.path.startswith("interviews/"):
-            self.pages[page.file.src_uri] = Page(generated.path, "", title=generated.title)  # free the memory
+        if generated is not None and generated.html is not None:  # built: free the memory
+            self.pages[page.file.src_uri] = Page(generated.path, title=generated.title)
         return context
 
     on_page_context = CombinedEvent(_search_content_in, _search_content_out)

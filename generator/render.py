@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import markdown
 import nh3
@@ -37,6 +36,16 @@ def _keep_attribute(tag: str, attr: str, value: str) -> str | None:
     return value
 
 
+def chip(link: Callable[[str], str], taxonomy: str, term: str, label: str | None = None, cls: str = "") -> Markup:
+    """A term as a link to its segment page (a Python global: templates call it thousands of times)."""
+    text = term if label is None else label
+    return Markup(f'<a class="journal-chip {escape(cls)}" href="{escape(link(segment_url(taxonomy, term)))}">{escape(text)}</a>')
+
+
+def chips(link: Callable[[str], str], taxonomy: str, terms: Iterable[str]) -> Markup:
+    return Markup("").join(chip(link, taxonomy, t) for t in terms)
+
+
 def sanitize(html: str) -> str:
     """Allow ordinary formatting; drop scripts, event handlers and non-http(s)/mailto links."""
     return nh3.clean(html, tags=nh3.ALLOWED_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
@@ -49,25 +58,51 @@ def rel_url(from_url: str, to_url: str) -> str:
     return "../" * depth + to_url if (depth or to_url) else "./"
 
 
-@dataclass
 class Page:
-    """A generated file of the docs tree: a Markdown page or a data file."""
+    """A generated file of the docs tree: a Markdown page (title + body HTML) or a data file."""
 
-    path: str  # e.g. "interviews/2026/acme.md", "quotes/quotes.json"
-    content: str
-    title: str | None = None
-    html: str | None = None  # body HTML of a Markdown page (plugin fast path)
-    search_html: str | None = None  # a leaner body for the search index, when it differs
-    in_nav: bool = False
+    __slots__ = ("path", "_text", "title", "html", "search_html", "meta", "in_nav")
+
+    def __init__(self, path: str, content: str | None = None, *, title: str | None = None, html: str | None = None,
+                 search_html: str | None = None, meta: dict[str, Any] | None = None, in_nav: bool = False):
+        self.path = path  # e.g. "interviews/2026/acme.md", "quotes/quotes.json"
+        self._text = content  # data files' text; Markdown pages derive theirs from title + html
+        self.title = title
+        self.html = html  # body HTML of a Markdown page (the plugin hands it to MkDocs as is)
+        self.search_html = search_html  # a leaner body for the search index, when it differs
+        self.meta = meta or {}  # extra front-matter, e.g. {"search": {"exclude": True}}
+        self.in_nav = in_nav
+
+    @property
+    def content(self) -> str:
+        """The file's full text (what a pre-build step writes to disk)."""
+        if self._text is not None:
+            return self._text
+        return markdown_page(self.title or "", self.html or "", self.meta)
+
+    @property
+    def is_markdown(self) -> bool:
+        """A page built from a title and body HTML (not a data file given as text)."""
+        return self._text is None
+
+    @property
+    def front_matter(self) -> str:
+        """Just the front-matter: enough for MkDocs, which gets the HTML from the plugin."""
+        return markdown_page(self.title or "", "", self.meta)
 
     @property
     def url(self) -> str:
-        if not self.path.endswith(".md"):
-            return self.path
-        stem = self.path[:-3]
-        if stem == "index" or stem.endswith("/index"):
-            stem = stem[:-5].rstrip("/")
-        return stem + "/" if stem else ""
+        return page_url(self.path)
+
+
+def page_url(path: str) -> str:
+    """Directory-style site URL (no leading slash) of a docs path."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[:-5].rstrip("/")
+    return stem + "/" if stem else ""
 
 
 class Renderer:
@@ -82,7 +117,7 @@ class Renderer:
         self.env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, dt.date) else ""
         self.env.filters["longdate"] = lambda d: f"{d.day} {d:%b %Y}" if isinstance(d, dt.date) else ""
         self.env.filters["humanize"] = lambda s: str(s).replace("-", " ")
-        self.env.globals["segment_url"] = segment_url
+        self.env.globals.update(segment_url=segment_url, chip=chip, chips=chips, chip_fn=chip, chips_fn=chips)
         self.env.globals["descriptor"] = descriptor
         self.env.filters["with_article"] = with_article
         self.env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
@@ -96,11 +131,12 @@ class Renderer:
     def template(self, name: str):
         return self.env.get_template(name)
 
-    def page(self, path: str, template: str, *, title: str, in_nav: bool = False, **context: Any) -> Page:
+    def page(self, path: str, template: str, *, title: str, in_nav: bool = False, meta: dict[str, Any] | None = None,
+             **context: Any) -> Page:
         """Render ``template`` into a Markdown page whose body is HTML."""
-        url = Page(path, "").url
+        url = page_url(path)
         html = self.template(template).render(link=lambda target: rel_url(url, target), page_url=url, **context)
-        return Page(path, markdown_page(title, html), title=str(escape(title)), html=html, in_nav=in_nav)
+        return Page(path, title=title, html=html, meta=meta, in_nav=in_nav)
 
     def notes(self, interview: "Interview", render_quote: Callable[["Quote", Markup], str]) -> Markup:
         """An interview's notes as HTML; ``render_quote(quote, text_html)`` renders each quote in place."""
@@ -141,11 +177,18 @@ def inline_html(text: str) -> Markup:
     return Markup(f"<p>{out}</p>")
 
 
-def markdown_page(title: str, html: str) -> str:
+def markdown_page(title: str, html: str, meta: dict[str, Any] | None = None) -> str:
     """A Markdown file whose front-matter holds the (escaped) title and whose body is HTML.
 
     Themes insert the title raw into <title> and the nav, so it is escaped here.
     JSON is valid YAML, which keeps the front-matter safe whatever the title holds.
     """
-    meta = json.dumps(str(escape(title)), ensure_ascii=False)
-    return f"---\ntitle: {meta}\n---\n\n<div class=\"journal\">\n{html.strip()}\n</div>\n"
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}" for key, value in
+             {"title": str(escape(title)), **(meta or {})}.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + (f"\n{wrap_body(html)}" if html else "")
+
+
+def wrap_body(html: str) -> str:
+    """One block-level element, so any Markdown processor passes the body through whole."""
+    return f'<div class="journal">\n{html.strip()}\n</div>\n'
+

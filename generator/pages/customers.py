@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Iterator
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from ..model import Account
 from ..render import Page
 from ..site import Site
 from ..timeline import account_view, summarize
@@ -40,6 +41,15 @@ def build(site: Site) -> Iterator[Page]:
     for account in accounts:
         view = account_view(account, site.today, config.stale_days, config.first_hand_team)
         # customers/<slug>/index.md, so an account named "Index" cannot take the index page's place.
-        yield renderer.page(account.url + "index.md", "customer.html.j2", title=account.name, v=view,
-                            stale_days=config.stale_days, today=site.today, renderer=renderer,
-                            account_fields=config.all_account_fields, plural=plural, when=when)
+        page = renderer.page(account.url + "index.md", "customer.html.j2", title=account.name, v=view,
+                             stale_days=config.stale_days, today=site.today, renderer=renderer,
+                             account_fields=config.all_account_fields, plural=plural, when=when)
+        page.search_html = search_html(account)
+        yield page
+
+
+def search_html(account: Account) -> str:
+    """What search reads for an account: its names, attributes and people (the notes are on interview pages)."""
+    people = sorted({", ".join(filter(None, (p.name, p.role, p.department))) for i in account.interviews for p in i.meta.people})
+    facts = " · ".join([*account.aliases, *account.attributes.values(), account.relationship])
+    return f"<h1>{escape(account.name)}</h1><p>{escape(facts)}</p><p>{escape('; '.join(people))}</p>"
