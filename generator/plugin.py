@@ -184,6 +184,12 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
 
     on_page_context = CombinedEvent(_search_content_in, _search_content_out)
 
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """MkDocs keeps every page's HTML until the build ends; ours is written and indexed by now."""
+        if page.file.src_uri in self.pages:
+            page.content = None
+        return output
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for folder in (self.options.interviews_dir, self.options.campaigns_dir, self.options.insights_dir, "templates"):
             path = self.root / folder
