@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from pydantic import TypeAdapter, ValidationError
 
-from .config import JournalConfig
+from .config import JournalConfig, option_errors
 from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
 from .parallel import InterviewPageStream, can_fork
@@ -54,7 +54,7 @@ class _PydanticOption(c.BaseConfigOption):
         try:
             return self._adapter.validate_python(value)
         except ValidationError as exc:
-            raise c.ValidationError("; ".join(e["msg"] for e in exc.errors())) from None
+            raise c.ValidationError("; ".join(option_errors(exc))) from None
 
 
 JournalPluginConfig = type(
@@ -81,7 +81,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         try:
             self.options = JournalConfig(**dict(self.config))
         except ValidationError as exc:
-            raise PluginError("journal: " + "; ".join(e["msg"] for e in exc.errors())) from None
+            raise PluginError("journal: invalid options: " + "; ".join(option_errors(exc))) from None
         self.root = Path(config.config_file_path or ".").resolve().parent
         if not config.use_directory_urls:
             raise PluginError("journal: the journal's addresses need use_directory_urls: true")

@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .config import JournalConfig
+from pydantic import ValidationError
+
+from .config import JournalConfig, option_errors
 
 
 class ProjectError(Exception):
@@ -64,5 +66,7 @@ def read_config(root: Path) -> JournalConfig:
         options = data["plugins"].get("journal") or {}
     try:
         return JournalConfig(**options)
-    except (TypeError, ValueError) as exc:
-        raise ProjectError(f"mkdocs.yml: the journal plugin's options are invalid: {exc}") from None
+    except ValidationError as exc:
+        raise ProjectError("mkdocs.yml: the journal plugin's options are invalid: " + "; ".join(option_errors(exc))) from None
+    except TypeError as exc:  # options that are not a mapping
+        raise ProjectError(f"mkdocs.yml: the journal plugin's options must be a mapping: {exc}") from None
