@@ -45,4 +45,5 @@ def sample_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("sample"))
     result = run_mkdocs(project, "--strict")
     assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr  # --strict aborts on warnings; say so plainly
     return project / "site"

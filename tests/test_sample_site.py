@@ -45,7 +45,26 @@ def test_no_contact_value_reaches_the_site(sample_site: Path) -> None:
         assert value not in text, value
 
 
+def words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{5,}", text)}
+
+
+def confidential_words(site: Path) -> set[str]:
+    """Words of the confidential interview found in no other input of the site, nor in the theme's assets."""
+    inputs = [p for folder in ("interviews", "docs", "campaigns", "insights", "templates") for p in (REPO / folder).rglob("*")]
+    elsewhere: set[str] = words((REPO / "mkdocs.yml").read_text())
+    for path in [*inputs, *(site / "assets").rglob("*")]:
+        if path.is_file() and path != CONFIDENTIAL and path.suffix in {".md", ".yml", ".html", ".js", ".css", ".json"}:
+            elsewhere |= words(path.read_text(encoding="utf-8", errors="replace"))
+    return words(CONFIDENTIAL.read_text(encoding="utf-8")) - elsewhere
+
+
 def test_nothing_from_the_confidential_interview_reaches_the_site(sample_site: Path) -> None:
     text = all_text(sample_site)
     for canary in ("Marlinspike", "Vantoria", "marlinspike-no-leak", "2026-07-09-kestrel-cold-chain"):
         assert canary not in text, canary
+    distinctive = confidential_words(sample_site)
+    assert {"marlinspike", "vantoria", "priscilla", "questionnaire", "subprocessor"} <= distinctive
+    lowered = text.lower()
+    leaked = sorted(w for w in distinctive if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", lowered))
+    assert leaked == []
