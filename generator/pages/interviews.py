@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 
 from ..model import Interview
 from ..render import Page, rel_url
+from ..segments import taxonomy_label
 from ..site import Site
 
 
@@ -37,8 +38,9 @@ def render(site: Site, interview: Interview) -> Page:
     link = lambda target: rel_url(interview.url, target)  # noqa: E731
     notes = renderer.notes(interview, lambda q, text_html: quote_template.render(
         q=q, text_html=text_html, link=link, today=site.today, renderer=renderer, show_source=False, extra=site.extra))
+    taxonomies = [(name, taxonomy_label(name)) for name in site.journal.config.taxonomies]  # configured lists
     page = renderer.page(interview.page_path, "interview.html.j2", title=page_title(interview),
-                         i=interview, notes=notes, extra=site.extra, today=site.today)
+                         i=interview, notes=notes, extra=site.extra, today=site.today, taxonomies=taxonomies)
     page.search_html = search_html(interview, notes)
     return page
 
