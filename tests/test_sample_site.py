@@ -68,3 +68,16 @@ def test_nothing_from_the_confidential_interview_reaches_the_site(sample_site: P
     lowered = text.lower()
     leaked = sorted(w for w in distinctive if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", lowered))
     assert leaked == []
+
+
+def test_pages_load_nothing_from_the_network(sample_site: Path) -> None:
+    """An offline internal site: no Google Fonts, no CDN scripts, styles or images."""
+    pages = list(sample_site.rglob("*.html"))
+    assert len(pages) > 30
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert not re.findall(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(?:https?:)?//[^"]+"', html), page
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+    for css in sample_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert not re.findall(r"(?:@import|url\()\s*['\"]?(?:https?:)?//", text), css
