@@ -107,3 +107,9 @@ def test_a_site_with_only_search_and_journal_builds(tmp_path: Path) -> None:
                  "quotes/quotes.json", "segments/index.html", "interviews/2026/2026-03-04-acme/index.html", "feed.xml"):
         assert (site / page).is_file(), page
     assert "We cut our on-call pages" in (site / "interviews" / "2026" / "2026-03-04-acme" / "index.html").read_text()
+
+
+def test_docs_list_every_option() -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    table = docs[docs.index("## Site options (mkdocs.yml)"):]
+    assert [name for name in JournalConfig.model_fields if f"`{name}`" not in table] == []
