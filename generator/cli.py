@@ -165,6 +165,7 @@ def format_quotes(quotes: list, today, *, markdown: bool) -> str:
 @friendly_errors
 def build_pages_command(root: Path, out: Path) -> None:
     """Write the generated pages to disk: a pre-build step for generators without MkDocs plugins."""
+    from .githistory import read_history
     from .render import Renderer
     from .site import Site, build_pages, write_pages
 
@@ -174,7 +175,7 @@ def build_pages_command(root: Path, out: Path) -> None:
         click.echo(problem.format(), err=True)
     if problems.errors:
         sys.exit(1)
-    pages = build_pages(Site(journal, Renderer()))
+    pages = build_pages(Site(journal, Renderer(), extra={"history": read_history(root, config.interviews_dir)}))
     write_pages(pages, out)
     err_console.print(f"[green]✓[/] wrote {len(pages)} files to {out}")
 
