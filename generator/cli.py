@@ -158,6 +158,75 @@ def format_quotes(quotes: list, today, *, markdown: bool) -> str:
     return "\n".join(blocks)
 
 
+def _multi(values: tuple[str, ...], parse: Callable[[str], object], flag: str) -> list:
+    try:
+        return [parse(v) for v in values]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=flag) from None
+
+
+@main.command("new")
+@click.option("--date", help="Date of the conversation, e.g. 2026-03-04 (default: today).")
+@click.option("--customer", help="The account's name; an existing account's aliases work too.")
+@click.option("--relationship", help="customer, prospect, lost-customer, competitor-customer (default: the account's current one).")
+@click.option("--channel", help="call, video-call, on-site, … (see docs/format.md).")
+@click.option("--person", "people", multiple=True, metavar='"NAME, ROLE, DEPARTMENT"',
+              help="Someone we talked to (repeat for several); a fourth part is the persona.")
+@click.option("--interviewer", "interviewers", multiple=True, metavar='"NAME, TEAM"', help="Someone from our side (repeat for several).")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeat, or separate with commas).")
+@click.option("--product", "products", multiple=True, help="A product discussed (repeat for several).")
+@click.option("--competitor", "competitors", multiple=True, help="A competitor mentioned (repeat for several).")
+@click.option("--summary", help="One or two sentences.")
+@click.option("--interactive/--no-interactive", default=None,
+              help="Ask for what the flags leave out (default: when run in a terminal).")
+@click.pass_obj
+@friendly_errors
+def new_command(root: Path, date: str | None, customer: str | None, relationship: str | None, channel: str | None,
+                people: tuple[str, ...], interviewers: tuple[str, ...], tags: tuple[str, ...], products: tuple[str, ...],
+                competitors: tuple[str, ...], summary: str | None, interactive: bool | None) -> None:
+    """Start a note about a conversation: writes interviews/<year>/<date>-<account>.md and prints its path.
+
+    Front-matter comes prefilled (the account's known attributes, people met
+    before) with a skeleton for the notes. An existing file is never overwritten:
+    a second note on the same day gets -2, -3, ….
+    """
+    from .newnote import Draft, NoteError, gather_known, make_draft, note_path, parse_date, parse_interviewer, parse_person, render_note, split_list
+    from .prompts import ask_missing
+    from .vocabulary import tag_rows
+
+    config = read_config(root)
+    folder = root / config.interviews_dir
+    if not folder.is_dir() and not (root / "mkdocs.yml").is_file():
+        raise ProjectError(f"no journal here: run `journal new` inside the journal's folder (the one with mkdocs.yml), or give --root")
+    journal, _ = load_journal(root, config, today=build_date())
+    known = gather_known(journal, [r.tag for r in tag_rows(root, journal)])
+    answers = Draft(
+        date=_multi((date,), parse_date, "--date")[0] if date else None, customer=customer or "", relationship=relationship or "",
+        people=_multi(people, parse_person, "--person"), interviewers=_multi(interviewers, parse_interviewer, "--interviewer"),
+        channel=channel, tags=[t for v in tags for t in split_list(v)], products=list(products), competitors=list(competitors),
+        summary=summary,
+    )
+    if interactive is None:
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    try:
+        if interactive:
+            answers = ask_missing(answers, known, config, build_date())
+        draft = make_draft(answers, known, config, build_date())
+    except NoteError as exc:
+        raise click.UsageError(str(exc)) from None
+    close = None if known.account(draft.customer) else known.close_account(draft.customer)
+    if close and not interactive:
+        err_console.print(esc(f"note: '{draft.customer}' is a new account; if you meant '{close}', use that name"), soft_wrap=True)
+    path = note_path(folder, draft.date, draft.customer)  # type: ignore[arg-type]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
+        out.write(render_note(draft, known, config, source=f"{config.interviews_dir}/accounts.yml"))
+    shown = _relative([str(path)], Path.cwd().resolve())[0]
+    click.echo(shown)
+    err_console.print(esc(f"Next: write your notes in {shown}, then run `journal check {shown}` (or commit: the hook checks it)."),
+                      soft_wrap=True)
+
+
 @main.command("build-pages")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write the generated pages into (e.g. docs/ of a Zensical site).")
