@@ -227,6 +227,28 @@ def new_command(root: Path, date: str | None, customer: str | None, relationship
                       soft_wrap=True)
 
 
+@main.command("schema")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=f"Write the schema to this file (e.g. schema/interview.schema.json) instead of printing it.")
+@click.pass_obj
+@friendly_errors
+def schema_command(root: Path, out: Path | None) -> None:
+    """Print the JSON Schema of an interview's front-matter, for editors that validate while you type.
+
+    Built from this journal's settings in mkdocs.yml (relationships, channels,
+    teams, account fields, taxonomies). See docs/authoring.md for wiring it up.
+    """
+    from .schema import schema_text
+
+    text = schema_text(read_config(root))
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    err_console.print(esc(f"✓ wrote {out}"))
+
+
 @main.command("build-pages")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write the generated pages into (e.g. docs/ of a Zensical site).")
