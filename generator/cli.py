@@ -29,14 +29,14 @@ def friendly_errors(func: Callable) -> Callable:
         try:
             return func(*args, **kwargs)
         except ProjectError as exc:
-            err_console.print(f"[red]error:[/] {exc}")
+            err_console.print(f"[red]error:[/] {esc(str(exc))}", soft_wrap=True)
             sys.exit(2)
         except (click.ClickException, click.exceptions.Exit, SystemExit, KeyboardInterrupt):
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if debug:
                 traceback.print_exc()
-            err_console.print(f"[red]internal error:[/] {type(exc).__name__}: {exc}")
+            err_console.print(f"[red]internal error:[/] {type(exc).__name__}: {esc(str(exc))}", soft_wrap=True)
             err_console.print("This is a bug in the journal tool, not in your notes. Please report it with the output of `journal --debug …`.")
             sys.exit(3)
 
@@ -71,15 +71,24 @@ def _relative(paths: Iterable[str], root: Path) -> list[str]:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--staged", is_flag=True, help="Report problems involving the files staged for commit (a git pre-commit hook).")
 @click.pass_obj
 @friendly_errors
-def check(root: Path, paths: tuple[str, ...]) -> None:
+def check(root: Path, paths: tuple[str, ...], staged: bool) -> None:
     """Validate the journal without building: one line per problem, exit 1 on errors.
 
-    With PATHS, the whole journal is still checked (duplicate ids and conflicts
-    cross files) but only problems involving those files are reported.
+    With PATHS (or --staged), the whole journal is still checked (duplicate ids,
+    account conflicts and campaign citations cross files) but only problems
+    involving those files are reported.
     """
     config = read_config(root)
+    if staged:
+        from .githistory import staged_files
+
+        folders = tuple(f.rstrip("/") + "/" for f in (config.interviews_dir, config.campaigns_dir, config.insights_dir))
+        paths = (*paths, *(str(root / p) for p in staged_files(root) if p.startswith(folders)))
+        if not paths:
+            return  # nothing of the journal is being committed
     journal, problems = load_journal(root, config, today=build_date())
     wanted = [p for p in _relative(paths, root) if p]
     shown = [p for p in problems if not wanted or _matches(p, wanted)]

@@ -13,6 +13,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .project import ProjectError
+
 RECORD, UNIT = "\x1e", "\x1f"
 # Author date (YYYY-MM-DD), author name after .mailmap, and ref names ("grafted" marks a shallow clone).
 FORMAT = f"--format={RECORD}%as{UNIT}%aN{UNIT}%D"
@@ -78,3 +80,15 @@ def parse_log(text: str) -> dict[str, FileHistory]:
             if name:
                 entry.authors.append(name)
     return {path: FileHistory(b.last_edited, tuple(reversed(b.authors))) for path, b in sorted(found.items())}
+
+
+def staged_files(root: Path) -> list[str]:
+    """Paths (from ``root``) of the files staged for the next commit, deletions included."""
+    try:
+        result = subprocess.run(["git", "diff", "--cached", "--name-only", "--relative", "-z"], cwd=root,
+                                capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise ProjectError(f"--staged needs git: {exc}") from None
+    if result.returncode != 0:
+        raise ProjectError(f"--staged works inside a git repository, and {root} is not in one")
+    return [p for p in result.stdout.decode("utf-8", errors="replace").split("\0") if p]

@@ -50,3 +50,16 @@ def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatc
     assert result.exit_code == 3
     assert "Traceback" not in result.output
     assert "internal error: RuntimeError: kaput" in result.output
+
+
+def test_project_error_text_is_printed_as_is(monkeypatch) -> None:
+    import generator.cli as cli
+    from generator.project import ProjectError
+
+    def bad(root):
+        raise ProjectError("mkdocs.yml: [/journal] is [bold]odd[/bold]")
+
+    monkeypatch.setattr(cli, "read_config", bad)
+    result = run("check", root=CASES / "valid-minimal")
+    assert result.exit_code == 2
+    assert "error: mkdocs.yml: [/journal] is [bold]odd[/bold]" in result.output
