@@ -92,7 +92,7 @@ def check(root: Path, paths: tuple[str, ...], staged: bool) -> None:
     journal, problems = load_journal(root, config, today=build_date())
     wanted = [p for p in _relative(paths, root) if p]
     shown = [p for p in problems if not wanted or _matches(p, wanted)]
-    color = out_console.is_terminal
+    color = out_console.is_terminal and not out_console.no_color  # NO_COLOR: plain lines, e.g. for editors
     for problem in shown:
         line = problem.format()
         if color:
