@@ -103,7 +103,10 @@ def check(root: Path, paths: tuple[str, ...], staged: bool) -> None:
             click.echo(line)
     errors = sum(p.is_error for p in shown)
     warnings = len(shown) - errors
-    checked = len(journal.interviews) + len(journal.confidential_sources)
+    # Notes with errors are not in the model; count them too.
+    folder = config.interviews_dir.rstrip("/") + "/"
+    loaded = {i.source for i in journal.interviews} | journal.confidential_sources
+    checked = len(loaded | {p.path for p in problems.errors if p.path.startswith(folder) and p.path.endswith(".md")})
     summary = f"{checked} interview{'s' if checked != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
     err_console.print(("[red]✗[/] " if errors else "[green]✓[/] ") + summary)
     sys.exit(1 if errors else 0)

@@ -22,6 +22,7 @@ def test_three_mistakes_give_three_located_lines_and_exit_1() -> None:
     lines = [l for l in result.stdout.splitlines() if ": error: " in l]
     assert len(lines) == 3
     assert all(l.startswith("interviews/2026/acme.md:") for l in lines)
+    assert "1 interview checked: 3 errors" in result.output  # a note with errors is counted too
     assert "Traceback" not in result.output
 
 
