@@ -115,3 +115,17 @@ def test_mkdocs_build_shows_history_in_a_repository_and_omits_it_outside(repo: P
     result = run_mkdocs(plain)
     assert result.returncode == 0, result.stderr
     assert "Last edited" not in (plain / "site" / "interviews" / "2026" / "2026-03-04-acme" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_whole_build_asks_git_once(repo: Path, tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    calls: list[list[str]] = []
+    real_run = subprocess.run
+    monkeypatch.setattr(githistory.subprocess, "run", lambda cmd, **kw: calls.append(cmd) or real_run(cmd, **kw))
+    result = CliRunner().invoke(main, ["--root", str(repo), "build-pages", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert [c[3] for c in calls] == ["log"]
+    assert "edited by Sam Lee, Priya Nair, Ana Ruiz" in (tmp_path / "out" / ACME).read_text(encoding="utf-8")
