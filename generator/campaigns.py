@@ -7,6 +7,7 @@ the campaign file, related to the interview, so `journal check` on either shows 
 
 from __future__ import annotations
 
+import difflib
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,10 +177,14 @@ def check_citations(campaign: Campaign, journal: Journal, problems: Problems) ->
         at = f"cites[{n}].id"
         quote = journal.quote(cite.id)
         if quote is None:
+            # `related` (never shown) lets `journal check <interview>`, e.g. the pre-commit hook, report it.
             if cite.id in journal.confidential_quote_ids:
-                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' is no longer cleared: its interview is now confidential; remove it from the campaign", at)
+                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' is no longer cleared: its interview is now confidential; remove it from the campaign", at,
+                               [journal.confidential_quote_ids[cite.id]])
             else:
-                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' no longer exists{suggest(cite.id, journal.quotes_by_id)}; remove it from the campaign or restore the quote", at)
+                near = _nearest(journal, cite)
+                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' no longer exists{suggest(cite.id, journal.quotes_by_id)}; remove it from the campaign or restore the quote", at,
+                               [near.interview.source] if near else [])
             continue
         cite.quote = quote
         where = f"{quote.interview.source}:{quote.line}"
@@ -190,6 +195,14 @@ def check_citations(campaign: Campaign, journal: Journal, problems: Problems) ->
             problems.error(campaign.source, cite.line, f"the quote '{cite.id}' is no longer cleared: it is now internal ({where}); clear it again or remove it from the campaign", at, related)
         if " ".join(cite.text.split()) != " ".join(quote.text.split()):
             problems.error(campaign.source, cite.line, f"the quote '{cite.id}' no longer says what the campaign cites ({where}). {side_by_side(cite.text, quote.text)}. If the new text is fine, copy it into the campaign", f"cites[{n}].text", related)
+
+
+def _nearest(journal: Journal, cite: Citation) -> Quote | None:
+    """The quote a missing citation most likely became: one with the same text, else the closest id."""
+    text = " ".join(cite.text.split())
+    same = next((q for q in journal.quotes if " ".join(q.text.split()) == text), None)
+    close = difflib.get_close_matches(cite.id, list(journal.quotes_by_id), n=1, cutoff=0.6)
+    return same or (journal.quote(close[0]) if close else None)
 
 
 def side_by_side(cited: str, now: str) -> str:

@@ -216,7 +216,8 @@ class Journal:
     interviews: list[Interview]  # oldest first, then by path
     accounts: dict[str, Account]  # by slug, sorted by name
     confidential_sources: frozenset[str] = frozenset()  # for `journal check` only
-    confidential_quote_ids: frozenset[str] = frozenset()  # to refuse citing them, never to show them
+    # id -> file of confidential quotes: to refuse citing them, never to show them.
+    confidential_quote_ids: dict[str, str] = field(default_factory=dict)
     campaigns: list[Any] = field(default_factory=list)  # generator.campaigns
     insights: list[Any] = field(default_factory=list)  # generator.insights
 

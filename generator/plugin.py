@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from pydantic import TypeAdapter, ValidationError
 
 from .config import JournalConfig, option_errors
+from .githistory import read_history
 from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
 from .parallel import InterviewPageStream, can_fork
@@ -110,7 +111,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
         parsed = time.perf_counter()
         renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "")
+        site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "",
+                    extra={"history": read_history(self.root, self.options.interviews_dir)})
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
         # `serve` (threads, repeated builds) and small journals render in-process.
         if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:

@@ -22,6 +22,7 @@ def test_three_mistakes_give_three_located_lines_and_exit_1() -> None:
     lines = [l for l in result.stdout.splitlines() if ": error: " in l]
     assert len(lines) == 3
     assert all(l.startswith("interviews/2026/acme.md:") for l in lines)
+    assert "1 interview checked: 3 errors" in result.output  # a note with errors is counted too
     assert "Traceback" not in result.output
 
 
@@ -50,3 +51,16 @@ def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatc
     assert result.exit_code == 3
     assert "Traceback" not in result.output
     assert "internal error: RuntimeError: kaput" in result.output
+
+
+def test_project_error_text_is_printed_as_is(monkeypatch) -> None:
+    import generator.cli as cli
+    from generator.project import ProjectError
+
+    def bad(root):
+        raise ProjectError("mkdocs.yml: [/journal] is [bold]odd[/bold]")
+
+    monkeypatch.setattr(cli, "read_config", bad)
+    result = run("check", root=CASES / "valid-minimal")
+    assert result.exit_code == 2
+    assert "error: mkdocs.yml: [/journal] is [bold]odd[/bold]" in result.output
