@@ -49,3 +49,18 @@ def test_nothing_from_the_confidential_interview_reaches_the_site(sample_site: P
     text = all_text(sample_site)
     for canary in ("Marlinspike", "Vantoria", "marlinspike-no-leak", "2026-07-09-kestrel-cold-chain"):
         assert canary not in text, canary
+
+
+def test_sample_insights_are_in_the_nav_with_a_disputed_one(sample_site: Path) -> None:
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    nav = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
+    assert nav.index("campaigns/") + 1 == nav.index("insights/") < nav.index("about/")
+    assert not [link for link in nav if link.startswith("insights/") and link != "insights/"]
+    listing = (sample_site / "insights" / "index.html").read_text(encoding="utf-8")
+    statuses = re.findall(r'<tr data-status="([^"]+)"', listing)
+    assert len(statuses) >= 4 and "disputed" in statuses
+    disputed = re.findall(r'<tr data-status="disputed"[^>]*>\s*<td[^>]*><a href="([^"]+)"', listing)[0]
+    page = (sample_site / "insights" / disputed / "index.html").read_text(encoding="utf-8")
+    contradicts = page[page.index('id="contradicts"'):]
+    assert contradicts.count('class="journal-quote ') >= 1
+    assert 'id="stale-insights"' in home
