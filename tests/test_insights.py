@@ -11,17 +11,10 @@ from generator.insights import Coverage, contributions, coverage, strength
 from generator.load import ParseCache, load_journal
 from generator.project import read_config
 
-from .conftest import TODAY
+from .conftest import TODAY, case_folders, case_messages, case_project
 
 ROOT = Path(__file__).parent / "insight_cases"
-CASES = sorted(p for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith("_"))
-
-
-def case_project(case: Path, tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "_journal", project)
-    shutil.copytree(case, project, dirs_exist_ok=True)
-    return project
+CASES = case_folders(ROOT)
 
 
 def load_case(name: str, tmp_path: Path):
@@ -31,10 +24,8 @@ def load_case(name: str, tmp_path: Path):
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_insight_case(case: Path, tmp_path: Path) -> None:
-    project = case_project(case, tmp_path)
-    _, problems = load_journal(project, read_config(project), today=TODAY)
-    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
-    assert [p.format() for p in problems] == expected
+    found, expected = case_messages(case, tmp_path)
+    assert found == expected
 
 
 def test_confidential_evidence_error_reveals_nothing_of_the_quote(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from typing import Iterator
 from ..render import TEMPLATES_DIR, Page
 from ..site import Site
 
-ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "quotes.js", "segments.css", "insights.css", "insights.js")
+ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "quotes.js", "segments.css", "insights.css")
 ASSET_DIR = "assets/journal/"
 
 
