@@ -50,3 +50,15 @@ def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatc
     assert result.exit_code == 3
     assert "Traceback" not in result.output
     assert "internal error: RuntimeError: kaput" in result.output
+
+
+def test_check_reports_insight_problems_with_the_insight_file(tmp_path: Path) -> None:
+    from .conftest import case_project
+
+    insights = Path(__file__).parent / "insight_cases"
+    root = case_project(insights / "confidential", tmp_path)
+    result = run("check", str(root / "insights" / "claim.md"), root=root)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == (insights / "confidential" / "expected.txt").read_text().splitlines()
+    warned = run("check", root=case_project(insights / "weak-support", tmp_path / "weak"))
+    assert warned.exit_code == 0 and warned.stdout.count(": warning: status: is supported, but") == 3
