@@ -17,7 +17,7 @@ from .model import Journal, Quote
 from .problems import Problems, one_of, suggest
 from .segments import Term, segment_index, term_slug
 from .slugs import normalize
-from .yamlfile import YamlProblem, _type_word, read_text, split_front_matter
+from .yamlfile import Located, YamlProblem, _type_word, read_text, split_front_matter
 
 STATUSES = ("hypothesis", "supported", "disputed", "retired")
 STANCES = ("supports", "contradicts")
@@ -203,7 +203,7 @@ def read_insight(path: Path, source: str, slug: str, problems: Problems) -> Insi
     return None if any(p.is_error for p in mine.items) else insight
 
 
-def _insight(doc, body: str, body_line: int, source: str, slug: str, problems: Problems) -> Insight | None:
+def _insight(doc: Located, body: str, body_line: int, source: str, slug: str, problems: Problems) -> Insight | None:
     if not isinstance(doc.value, dict):
         problems.error(source, doc.line(()), "the front-matter needs title, status, owner and evidence lines")
         return None
@@ -224,7 +224,7 @@ def _insight(doc, body: str, body_line: int, source: str, slug: str, problems: P
     return insight
 
 
-def _words(doc, key: str, source: str, problems: Problems) -> list[str]:
+def _words(doc: Located, key: str, source: str, problems: Problems) -> list[str]:
     value = doc.value.get(key)
     if value is None:
         return []
@@ -237,7 +237,7 @@ def _words(doc, key: str, source: str, problems: Problems) -> list[str]:
     return [" ".join(v.split()) for v in value]
 
 
-def _evidence(doc, source: str, problems: Problems) -> list[Evidence]:
+def _evidence(doc: Located, source: str, problems: Problems) -> list[Evidence]:
     entries = doc.value.get("evidence")
     if entries is None:
         return []
