@@ -96,6 +96,8 @@ class Quote:
     written_tags: tuple[str, ...] | None = field(default=None, repr=False)
     # Campaigns citing this quote; set by generator.campaigns on every load (parsed quotes are cached).
     cited_in: list[Any] = field(default_factory=list, repr=False)
+    # Insights citing this quote as evidence (generator.insights.Evidence); set on every load too.
+    evidence_for: list[Any] = field(default_factory=list, repr=False)
 
     @property
     def all_tags(self) -> list[str]:

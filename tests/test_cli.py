@@ -64,3 +64,14 @@ def test_project_error_text_is_printed_as_is(monkeypatch) -> None:
     result = run("check", root=CASES / "valid-minimal")
     assert result.exit_code == 2
     assert "error: mkdocs.yml: [/journal] is [bold]odd[/bold]" in result.output
+
+def test_check_reports_insight_problems_with_the_insight_file(tmp_path: Path) -> None:
+    from .conftest import case_project
+
+    insights = Path(__file__).parent / "insight_cases"
+    root = case_project(insights / "confidential", tmp_path)
+    result = run("check", str(root / "insights" / "claim.md"), root=root)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == (insights / "confidential" / "expected.txt").read_text().splitlines()
+    warned = run("check", root=case_project(insights / "weak-support", tmp_path / "weak"))
+    assert warned.exit_code == 0 and warned.stdout.count(": warning: status: is supported, but") == 3

@@ -81,3 +81,19 @@ def test_pages_load_nothing_from_the_network(sample_site: Path) -> None:
     for css in sample_site.rglob("*.css"):
         text = css.read_text(encoding="utf-8")
         assert not re.findall(r"(?:@import|url\()\s*['\"]?(?:https?:)?//", text), css
+
+
+
+def test_sample_insights_are_in_the_nav_with_a_disputed_one(sample_site: Path) -> None:
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    nav = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
+    assert nav.index("campaigns/") + 1 == nav.index("insights/") < nav.index("about/")
+    assert not [link for link in nav if link.startswith("insights/") and link != "insights/"]
+    listing = (sample_site / "insights" / "index.html").read_text(encoding="utf-8")
+    statuses = re.findall(r'<tr data-status="([^"]+)"', listing)
+    assert len(statuses) >= 4 and "disputed" in statuses
+    disputed = re.findall(r'<tr data-status="disputed"[^>]*>\s*<td[^>]*><a href="([^"]+)"', listing)[0]
+    page = (sample_site / "insights" / disputed / "index.html").read_text(encoding="utf-8")
+    contradicts = page[page.index('id="contradicts"'):]
+    assert contradicts.count('class="journal-quote ') >= 1
+    assert 'id="stale-insights"' in home
