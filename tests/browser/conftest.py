@@ -97,6 +97,15 @@ def serve_directory(directory: Path) -> Iterator[str]:
         thread.join(timeout=5)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A browser test that skips (say, a future importorskip) fails instead: they must run in CI."""
+    report = (yield).get_result()
+    if report.skipped and item.get_closest_marker("browser") and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"browser tests never skip: {report.longrepr}"
+
+
 @pytest.fixture(scope="session")
 def site_url(sample_site: Path) -> Iterator[str]:
     """The built sample site, served for the whole session."""
