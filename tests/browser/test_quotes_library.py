@@ -143,7 +143,7 @@ def long_library(tmp_path_factory) -> Iterator[str]:
 
 
 def test_filters_work_after_instant_navigation(page: Page, long_library: str) -> None:
-    page.goto(long_library)
+    page.goto(long_library, wait_until="networkidle")  # instant navigation starts once it has read sitemap.xml
     page.evaluate("window.sameDocument = true")  # survives instant navigation, not a page load
     page.evaluate("[...document.querySelectorAll('a.md-nav__link')].find(a => new URL(a.href).pathname === '/quotes/').click()")
     page.wait_for_url(re.compile(r"/quotes/$"))
