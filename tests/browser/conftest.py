@@ -3,6 +3,10 @@
 Tests get ``site_url`` (http://127.0.0.1:<port>/, the built sample site) and ``page``
 (a fresh Playwright page whose context may read and write the clipboard); another
 built site can be served with ``serve_directory``. Mark browser tests ``@pytest.mark.browser``.
+
+Every page opened through ``page`` or ``open_page`` is watched: a JavaScript error, a console
+error or a request to any host but 127.0.0.1 fails the test. The tests never skip: without chromium or
+Playwright they fail.
 """
 
 from __future__ import annotations
@@ -11,13 +15,60 @@ import contextlib
 import functools
 import http.server
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
+from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
+LOCAL_HOST = "127.0.0.1"
+LOCAL_SCHEMES = ("data", "blob", "about")  # no network involved
+
+# One page of every generated page family, and the guide pages (paths below the site root).
+FAMILIES = {
+    "dashboard": "",
+    "customers": "customers/",
+    "account": "customers/northwind-field-services/",
+    "interview": "interviews/2026/2026-06-02-northwind-field-services/",
+    "quotes": "quotes/",
+    "segments": "segments/",
+    "segment": "segments/tag/renewal/",
+    "campaigns": "campaigns/",
+    "campaign": "campaigns/spring-on-call-webinar/",
+    "guide-about": "about/",
+    "guide-format": "format/",
+    "guide-using-quotes": "using-quotes/",
+    "not-found": "404.html",
+}
+
+
+def is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in LOCAL_SCHEMES or parsed.hostname == LOCAL_HOST
+
+
+@dataclass
+class Watch:
+    """What went wrong in a browser context: JavaScript errors, console errors, foreign requests."""
+
+    errors: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+
+    def attach(self, context: BrowserContext) -> None:
+        context.on("request", lambda request: None if is_local(request.url) else self.foreign.append(request.url))
+        context.on("page", self.watch_page)
+
+    def watch_page(self, page: Page) -> None:
+        page.on("pageerror", lambda exc: self.errors.append(f"{page.url}: {exc}"))
+        page.on("console", lambda msg: self.errors.append(f"{page.url}: console.{msg.type}: {msg.text}")
+                if msg.type == "error" else None)
+
+    def check(self) -> None:
+        assert not self.foreign, f"requests that left {LOCAL_HOST}: {sorted(set(self.foreign))}"
+        assert not self.errors, f"errors in the browser: {self.errors}"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -40,6 +91,15 @@ def serve_directory(directory: Path) -> Iterator[str]:
         thread.join(timeout=5)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A browser test that skips (say, a future importorskip) fails instead: they must run in CI."""
+    report = (yield).get_result()
+    if report.skipped and item.get_closest_marker("browser") and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"browser tests never skip: {report.longrepr}"
+
+
 @pytest.fixture(scope="session")
 def site_url(sample_site: Path) -> Iterator[str]:
     """The built sample site, served for the whole session."""
@@ -57,16 +117,21 @@ def browser() -> Iterator[Browser]:
             chromium.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A page of a fresh context that may use the clipboard; fails the test on any JavaScript error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+@contextlib.contextmanager
+def open_page(browser: Browser, **options: Any) -> Iterator[tuple[Page, Watch]]:
+    """A page of a fresh, watched context (``options`` go to ``new_context``); checks the watch on exit."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 1000}, **options})
+    watch = Watch()
+    watch.attach(context)
     try:
-        yield tab
-        assert not errors, errors
+        yield context.new_page(), watch
+        watch.check()
     finally:
         context.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A watched page of a fresh context that may use the clipboard."""
+    with open_page(browser, permissions=["clipboard-read", "clipboard-write"]) as (tab, _):
+        yield tab

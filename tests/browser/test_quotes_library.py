@@ -143,7 +143,7 @@ def long_library(tmp_path_factory) -> Iterator[str]:
 
 
 def test_filters_work_after_instant_navigation(page: Page, long_library: str) -> None:
-    page.goto(long_library)
+    page.goto(long_library, wait_until="networkidle")  # instant navigation starts once it has read sitemap.xml
     page.evaluate("window.sameDocument = true")  # survives instant navigation, not a page load
     page.evaluate("[...document.querySelectorAll('a.md-nav__link')].find(a => new URL(a.href).pathname === '/quotes/').click()")
     page.wait_for_url(re.compile(r"/quotes/$"))
@@ -186,3 +186,50 @@ def test_search_finds_quotes_beyond_the_first_batch(page: Page, long_library: st
     assert len(expected) == 4
     expect(page.locator("#journal-quote-count")).to_have_text(f"Showing {len(expected)} of 140 quotes")
     assert visible_ids(page) == expected and data[-1]["id"] in expected
+
+
+def test_tag_and_cleared_filters_update_the_count(page: Page, site_url: str) -> None:
+    page.goto(site_url + "quotes/")
+    data = records(page)
+    total = len(data)
+    tags = sorted({t for r in data for t in r["tags"]}, key=lambda t: (-sum(t in r["tags"] for r in data), t))
+    tag = next(t for t in tags if any(t in r["tags"] and r["cl"] == "internal" for r in data))  # cleared narrows it
+    page.select_option("select[name=tag]", tag)
+    tagged = [r["id"] for r in data if tag in r["tags"]]
+    expect(page.locator("#journal-quote-count")).to_have_text(f"Showing {len(tagged)} of {total} quotes")
+    assert visible_ids(page) == tagged
+
+    page.check("input[name=cleared]")
+    cleared = [r["id"] for r in data if tag in r["tags"] and r["cl"] in ("public", "anonymous")]
+    assert 0 < len(cleared) < len(tagged)
+    expect(page.locator("#journal-quote-count")).to_have_text(f"Showing {len(cleared)} of {total} quotes")
+    assert visible_ids(page) == cleared
+    for card in page.locator("#journal-quote-list > figure").all():
+        expect(card.locator(".journal-badge")).to_have_text(re.compile("public|anonymous", re.I))
+        expect(card.locator(".journal-quote__tags")).to_contain_text(tag)
+
+    page.uncheck("input[name=cleared]")
+    expect(page.locator("#journal-quote-count")).to_have_text(f"Showing {len(tagged)} of {total} quotes")
+
+
+def highlight(page: Page, quote_id: str) -> str:
+    return page.locator(f"[id='{quote_id}'] blockquote").evaluate("b => getComputedStyle(b).backgroundColor")
+
+
+@pytest.mark.parametrize("where", ["quotes/", "interview"])
+def test_a_permalink_scrolls_to_and_highlights_its_quote(page: Page, site_url: str, where: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 700})
+    page.goto(site_url + "quotes/")
+    data = records(page)
+    target, other = data[-1], data[0]  # the oldest quote: the bottom of the library
+    interview = page.locator(f"[id='{target['id']}'] .journal-quote__source a").nth(1).evaluate("a => a.href")
+    page.goto(site_url + "quotes/#" + target["id"] if where == "quotes/" else interview)
+    assert page.url.endswith("#" + target["id"])
+    quote = page.locator(f"[id='{target['id']}']")
+    expect(quote).to_be_in_viewport()
+    expect(page.locator(f"[id='{target['id']}'] blockquote")).not_to_have_css("background-color", "rgba(0, 0, 0, 0)")
+    if where == "quotes/":
+        assert highlight(page, other["id"]) == "rgba(0, 0, 0, 0)"  # only the linked quote
+        page.locator(f"[id='{other['id']}'] .journal-quote__permalink").click()  # another permalink moves the highlight
+        expect(page.locator(f"[id='{other['id']}'] blockquote")).not_to_have_css("background-color", "rgba(0, 0, 0, 0)")
+        assert highlight(page, target["id"]) == "rgba(0, 0, 0, 0)"
