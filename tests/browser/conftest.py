@@ -38,9 +38,13 @@ FAMILIES = {
     "segment": "segments/tag/renewal/",
     "campaigns": "campaigns/",
     "campaign": "campaigns/spring-on-call-webinar/",
+    "insights": "insights/",
+    "insight": "insights/procurement-drives-churn/",
     "guide-about": "about/",
     "guide-format": "format/",
     "guide-using-quotes": "using-quotes/",
+    "guide-authoring": "authoring/",
+    "guide-publishing": "publishing/",
     "not-found": "404.html",
 }
 
