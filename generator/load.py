@@ -117,12 +117,16 @@ def _take_extra(data: dict, meta: Located, source: str, config: JournalConfig, p
     return extra
 
 
-def _raw_people(data: dict) -> list[Person]:
-    """People whose names can be read, for checking quote speakers in an otherwise invalid file."""
+def _raw_people(data: dict) -> list[Person] | None:
+    """The people of an otherwise invalid file, for checking quote speakers; None when
+    some name cannot be read (the front-matter error says why: no second error per quote)."""
     people = data.get("people")
-    if not isinstance(people, list):
-        return []
-    return [Person.model_construct(name=p["name"]) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
+    if not isinstance(people, list) or not people:
+        return None
+    names = [p.get("name") if isinstance(p, dict) else None for p in people]
+    if not all(isinstance(n, str) and n.strip() for n in names):
+        return None
+    return [Person.model_construct(name=n) for n in names]
 
 
 def _check_vocabulary(data: dict, meta: Located, source: str, config: JournalConfig, problems: Problems) -> None:
@@ -196,6 +200,8 @@ def _message(err: dict) -> str:
         return str(err.get("ctx", {}).get("error", err["msg"]))
     hint = _TYPE_HINTS.get(kind, err["msg"])
     if kind == "list_type" and isinstance(value, str):
+        if loc == ("people",):
+            return f"expected a list of people: write '- name: {value}' on the next line"
         return f"expected a list: write [{value}]"
     if kind == "string_type" and isinstance(value, (bool, int, float)) or value is None and kind.endswith("_type"):
         return f"{hint}, but YAML reads this as {_type_word(value)}; put the value in quotes"
