@@ -9,32 +9,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from .conftest import run_mkdocs
+from .conftest import build_fixture
 
 INJECTION = Path(__file__).parent / "fixtures" / "injection"
 FIELDS = ("Acme", "Partner", "Jane", "VP", "Ops", "Buyer", "Bob", "Sam", "Channel", "Product", "Rival", "Tag",
           "Topic", "Industry", "Size", "Region", "Tier", "Summary", "Alias", "Campaign", "Owner", "Quote")
 
 
-def build_injection(tmp: Path) -> Path:
-    """The injection fixture built with `mkdocs build --strict` under ``tmp``; returns the site dir."""
-    project = tmp / "injection"
-    shutil.copytree(INJECTION, project)
-    result = run_mkdocs(project, "--strict")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return build_injection(tmp_path_factory.mktemp("injection"))
+    return build_fixture(INJECTION, tmp_path_factory.mktemp("injection"))
 
 
 class Scan(HTMLParser):

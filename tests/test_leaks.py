@@ -15,7 +15,6 @@ import csv
 import io
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-from .conftest import EPOCH, run_mkdocs
+from .conftest import EPOCH, build_fixture
 
 CANARY = Path(__file__).parent / "fixtures" / "canary"
 NOWHERE = ("CANARY-CONTACT", "CANARY-CONF")  # contacts, the confidential file's values and its name
@@ -35,11 +34,7 @@ EXPORTS = ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("canary") / "canary"
-    shutil.copytree(CANARY, project)
-    result = run_mkdocs(project, "--strict")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return build_fixture(CANARY, tmp_path_factory.mktemp("canary"))
 
 
 def files(site: Path) -> dict[str, str]:

@@ -9,7 +9,8 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Page
 
-from ..test_injection import build_injection
+from ..conftest import build_fixture
+from ..test_injection import INJECTION
 from .conftest import serve_directory
 
 pytestmark = pytest.mark.browser
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def injection_url(tmp_path_factory) -> Iterator[str]:
-    with serve_directory(build_injection(tmp_path_factory.mktemp("injection-browser"))) as url:
+    with serve_directory(build_fixture(INJECTION, tmp_path_factory.mktemp("injection-browser"))) as url:
         yield url
 
 
