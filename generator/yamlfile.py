@@ -201,7 +201,7 @@ def parse_yaml(text: str, *, path: str, first_line: int = 1, problems: Problems 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
-        raise YamlProblem(line, _yaml_message(exc)) from None
+        raise YamlProblem(line, _yaml_message(exc, text.splitlines(), mark.line if mark else 0)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error without a mark
         raise YamlProblem(first_line, f"this is not valid YAML ({exc})") from None
     if node is None:
@@ -211,9 +211,24 @@ def parse_yaml(text: str, *, path: str, first_line: int = 1, problems: Problems 
     return Located(value, builder.lines)
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _over_indented(lines: list[str], index: int) -> bool:
+    """Is line ``index`` indented further than the field above it (which opens no block)?"""
+    if index >= len(lines):
+        return False
+    above = next((l for l in reversed(lines[:index]) if l.strip() and not l.lstrip().startswith("#")), None)
+    if above is None or above.rstrip().endswith(":"):
+        return False
+    indent = lambda l: len(l) - len(l.lstrip(" "))  # noqa: E731
+    stripped = above.lstrip(" ")
+    field_at = indent(above) + (2 if stripped.startswith("- ") else 0)
+    return indent(lines[index]) > field_at
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, lines: list[str], index: int) -> str:
     problem = (exc.problem or "").strip()
     if "mapping values are not allowed" in problem:
+        if _over_indented(lines, index):
+            return "this is not valid YAML: this line is indented further than the field above it; line the fields up"
         return "this is not valid YAML: a value contains ': '; put the value in quotes"
     if "found character '\\t'" in problem:
         return "a tab is used for indentation; YAML needs spaces"
