@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from pydantic import ValidationError
 
@@ -308,7 +309,7 @@ def _check_unique(interviews: list[Interview], problems: Problems) -> None:
     for interview in interviews:
         other = urls.get(interview.url)
         if other:
-            problems.error(interview.source, 1, f"makes the same page address /{interview.url} as {other.source}; rename one of them", related=[other.source])
+            problems.error(interview.source, 1, f"makes the same page address /{unquote(interview.url)} as {other.source}; rename one of them", related=[other.source])
         urls.setdefault(interview.url, interview)
         for q in interview.quotes:
             if q.id in ids:
