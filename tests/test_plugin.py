@@ -116,3 +116,14 @@ def test_file_names_with_spaces_accents_and_hash_get_working_links(tmp_path: Pat
         assert " " not in href and "#1" not in href
         target = (account.parent / unquote(urlsplit(href).path)).resolve() / "index.html"
         assert target.is_file(), href
+
+
+def test_a_docs_page_with_unreadable_front_matter_fails_the_build(tmp_path: Path) -> None:
+    """MkDocs alone would publish the broken front-matter as page text and index it."""
+    project = tmp_path / "mini"
+    shutil.copytree(MINI, project)
+    (project / "docs" / "about.md").write_text("---\ntitle: About\nowner: Priya: sales\n---\n# About\n", encoding="utf-8")
+    result = run_mkdocs(project)
+    assert result.returncode != 0
+    assert "docs/about.md:3: error: this is not valid YAML: a value contains ': '" in result.stderr
+    assert "Traceback" not in result.stderr and not (project / "site").exists()
