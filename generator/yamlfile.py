@@ -201,7 +201,7 @@ def parse_yaml(text: str, *, path: str, first_line: int = 1, problems: Problems 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
-        raise YamlProblem(line, _yaml_message(exc, text.splitlines(), mark.line if mark else 0)) from None
+        raise YamlProblem(line, yaml_message(exc, text.splitlines(), mark.line if mark else 0)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error without a mark
         raise YamlProblem(first_line, f"this is not valid YAML ({exc})") from None
     if node is None:
@@ -224,7 +224,7 @@ def _over_indented(lines: list[str], index: int) -> bool:
     return indent(lines[index]) > field_at
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, lines: list[str], index: int) -> str:
+def yaml_message(exc: yaml.MarkedYAMLError, lines: list[str], index: int) -> str:
     problem = (exc.problem or "").strip()
     if "mapping values are not allowed" in problem:
         if _over_indented(lines, index):

@@ -37,9 +37,15 @@ def materialise(case: Path, tmp: Path) -> Path:
 
 
 def expected(case: Path) -> tuple[int, list[str]]:
+    """(exit code, stdout lines) of `journal check`; see README.md."""
     first, *lines = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert first.startswith("exit "), f"{case.name}/expected.txt must start with 'exit N'"
-    return int(first.split()[1]), lines
+    return int(first.split()[1]), [l for l in lines if not l.startswith("stderr: ")]
+
+
+def expected_stderr(case: Path) -> list[str]:
+    lines = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    return [l.removeprefix("stderr: ") for l in lines if l.startswith("stderr: ")]
 
 
 def check(root: Path):
@@ -58,6 +64,9 @@ def test_journal_check(case: Path, tmp_path: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.stdout.splitlines() == lines
     assert result.exit_code == code
+    stderr = " ".join(result.stderr.split())  # the console wraps long lines
+    for part in expected_stderr(case):
+        assert part in stderr
 
 
 # One case of each kind of failure: unreadable file, YAML syntax, YAML trap, schema,
