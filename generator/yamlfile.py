@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -247,9 +248,12 @@ class SourceText:
 def read_text(path: Path) -> SourceText:
     """Read a UTF-8 file (BOM allowed, CRLF normalised); refuse binary and oversized files."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         return SourceText("", YamlProblem(0, f"cannot be read ({exc.strerror})"))
+    if not stat.S_ISREG(st.st_mode):  # a named pipe or device would block the read forever
+        return SourceText("", YamlProblem(0, "is not a regular file; save the notes as a text file"))
+    size = st.st_size
     if size > MAX_FILE_BYTES:
         return SourceText("", YamlProblem(0, f"the file is {size / 1_000_000:.1f} MB; files over {MAX_FILE_BYTES // 1_000_000} MB are refused — split it or move attachments out"))
     try:
