@@ -21,7 +21,7 @@ from .model import CLEARED, FRONT_MATTER_FIELDS, FrontMatter, Interview, Journal
 from .problems import Problem, Problems, one_of, suggest
 from .quotes import auto_id, parse_quotes
 from .slugs import short_hash, slugify
-from .yamlfile import Located, YamlProblem, _type_word, read_text, split_front_matter
+from .yamlfile import LINK_OUT, Located, YamlProblem, _type_word, leaves_project, read_text, split_front_matter
 
 EXPIRY_NOTICE_DAYS = 30
 
@@ -212,7 +212,6 @@ def _message(err: dict) -> str:
 def list_interview_files(root: Path, folder: Path, problems: Problems) -> list[tuple[Path, str, str]]:
     """(path, source, rel) of every interview file, sorted; links leaving the project are refused."""
     found = []
-    root_resolved = root.resolve()
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for d in list(dirnames):
@@ -224,11 +223,9 @@ def list_interview_files(root: Path, folder: Path, problems: Problems) -> list[t
                 continue
             path = Path(dirpath) / name
             source = _source(root, path)
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root_resolved) or not target.is_file():
-                    problems.error(source, 0, "is a link to a file outside the project; links out of the project are refused")
-                    continue
+            if leaves_project(path, root):
+                problems.error(source, 0, LINK_OUT)
+                continue
             found.append((path, source, path.relative_to(folder).as_posix()))
     return found
 

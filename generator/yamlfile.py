@@ -270,9 +270,25 @@ def read_text(path: Path) -> SourceText:
     return SourceText(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+LINK_OUT = "is a link to a file outside the project; links out of the project are refused"
+
+
+def leaves_project(path: Path, root: Path) -> bool:
+    """Is ``path`` a link whose target is outside ``root`` (or missing)? Such files are never read."""
+    if not path.is_symlink():
+        return False
+    target = path.resolve()
+    return not target.is_relative_to(root.resolve()) or not target.is_file()
+
+
 def read_yaml_file(path: Path, source: str, problems: Problems) -> Located | None:
     """Read and parse a whole YAML file (accounts.yml, tags.yml, a campaign); None, with the
-    problem recorded under ``source``, when it cannot be read or parsed."""
+    problem recorded under ``source``, when it cannot be read or parsed.
+
+    ``source`` is the path relative to the project, which tells where the project is."""
+    if leaves_project(path, path.absolute().parents[len(Path(source).parts) - 1]):
+        problems.error(source, 0, LINK_OUT)
+        return None
     raw = read_text(path)
     if raw.problem:
         problems.error(source, raw.problem.line, raw.problem.message)
