@@ -12,6 +12,7 @@ What may appear where (spec sections 2-5):
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -38,9 +39,13 @@ def site(tmp_path_factory) -> Path:
 
 
 def files(site: Path) -> dict[str, str]:
-    """Every file of the site, decoded leniently, by path relative to the site."""
-    return {p.relative_to(site).as_posix(): p.read_bytes().decode("utf-8", "replace")
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    """Every file of the site (sitemap.xml.gz unpacked), decoded leniently, by path relative to the site."""
+    out = {}
+    for p in sorted(site.rglob("*")):
+        if p.is_file():
+            data = p.read_bytes()
+            out[p.relative_to(site).as_posix()] = (gzip.decompress(data) if p.suffix == ".gz" else data).decode("utf-8", "replace")
+    return out
 
 
 def found(canaries: tuple[str, ...], text: str) -> list[str]:
@@ -49,7 +54,8 @@ def found(canaries: tuple[str, ...], text: str) -> list[str]:
 
 def test_the_scan_covers_the_whole_site(site: Path) -> None:
     names = set(files(site))
-    assert {"404.html", "sitemap.xml", "search/search_index.json", *EXPORTS} <= names
+    assert {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", *EXPORTS} <= names
+    assert "anonymous-account/" in files(site)["sitemap.xml.gz"]  # unpacked, so it is scanned
     # The canaries are there to be found: the internal and anonymous ones on internal pages.
     page = files(site)["interviews/2026/2026-04-10-anonymous-account/index.html"]
     assert found(INTERNAL, page) == ["CANARY-INTERNAL-e6f0"] and found(ANONYMOUS, page) == list(ANONYMOUS)
