@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test browser bench clean
+.PHONY: setup serve build check hooks test browser bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,16 @@ build: setup
 
 check: setup
 	$(BIN)/journal check
+
+## A git pre-commit hook running `journal check --staged` (for teams not using pre-commit.com)
+hooks: setup
+	@hook="$$(git rev-parse --git-path hooks)/pre-commit"; \
+	if [ -e "$$hook" ] && ! grep -q 'journal.*check --staged' "$$hook"; then \
+	  echo "$$hook exists already: add this line to it: \"$(CURDIR)/$(BIN)/journal\" --root \"$(CURDIR)\" check --staged"; exit 1; fi; \
+	mkdir -p "$$(dirname "$$hook")"; \
+	printf '#!/bin/sh\n# Installed by `make hooks`: check the journal files being committed.\nexec "%s" --root "%s" check --staged\n' \
+	  "$(CURDIR)/$(BIN)/journal" "$(CURDIR)" > "$$hook"; \
+	chmod +x "$$hook"; echo "git now runs journal check on the notes of every commit ($$hook)"
 
 ## The browser tests drive Debian's chromium; install it when it is missing.
 browser:

@@ -7,20 +7,19 @@ the campaign file, related to the interview, so `journal check` on either shows 
 
 from __future__ import annotations
 
+import difflib
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .model import Journal, Quote
+from .fields import Unique, check_keys, page_files, text_at
 from .problems import Problems, suggest
-from .slugs import slugify
 from .yamlfile import Located, _field, _type_word, read_yaml_file
 
 CAMPAIGN_FIELDS = ("name", "owner", "summary", "date", "cites")
 REQUIRED_FIELDS = ("name", "cites")
 CITE_FIELDS = ("id", "text")
-RESERVED_SLUGS = ("index",)
 
 
 @dataclass
@@ -56,39 +55,21 @@ def load_campaigns(root: Path, journal: Journal, problems: Problems) -> None:
     """Read and validate campaigns into ``journal.campaigns``; mark each cited quote's ``cited_in``."""
     for quote in journal.quotes:
         quote.cited_in = []  # parsed quotes are cached across `mkdocs serve` rebuilds
-    folder = root / journal.config.campaigns_dir
-    if not folder.is_dir():
-        journal.campaigns = []
-        return
-    campaigns: dict[str, Campaign] = {}
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
-        source = f"{journal.config.campaigns_dir}/{path.name}"
-        if path.suffix == ".yaml":
-            problems.error(source, 0, f"campaign files end in .yml: rename it to {path.stem}.yml")
-            continue
-        if path.suffix != ".yml":
-            continue
-        campaign = read_campaign(path, source, problems)
-        if campaign is None:
-            continue
-        if campaign.slug in campaigns:
-            other = campaigns[campaign.slug]
-            problems.error(source, 1, f"makes the same page address /{campaign.url} as {other.source}; rename one of them", related=[other.source])
-            continue
-        campaigns[campaign.slug] = campaign
-        check_citations(campaign, journal, problems)
-    journal.campaigns = sorted(campaigns.values(), key=lambda c: (c.name.casefold(), c.slug))
+    campaigns: list[Campaign] = []
+    unique = Unique(lambda slug: f"campaigns/{slug}/")
+    for path, source, slug in page_files(root, journal.config.campaigns_dir, ".yml", "campaign", problems, misnamed=(".yaml",)):
+        campaign = read_campaign(path, source, slug, problems)
+        if campaign is not None and unique.claim(slug, source, problems):
+            campaigns.append(campaign)
+            check_citations(campaign, journal, problems)
+    journal.campaigns = sorted(campaigns, key=lambda c: (c.name.casefold(), c.slug))
     for campaign in journal.campaigns:
         for quote in dict.fromkeys(campaign.quotes):
             quote.cited_in.append(campaign)
 
 
-def read_campaign(path: Path, source: str, problems: Problems) -> Campaign | None:
+def read_campaign(path: Path, source: str, slug: str, problems: Problems) -> Campaign | None:
     """Parse and validate one campaign file; None when it cannot be used."""
-    slug = slugify(path.stem)
-    if slug in RESERVED_SLUGS:
-        problems.error(source, 0, f"'{path.stem}' is reserved for the list of campaigns: rename the file")
-        return None
     doc = read_yaml_file(path, source, problems)
     if doc is None:
         return None
@@ -97,13 +78,8 @@ def read_campaign(path: Path, source: str, problems: Problems) -> Campaign | Non
         return None
     before = len(problems)
     data = doc.value
-    for key in data:
-        if key not in CAMPAIGN_FIELDS:
-            problems.error(source, doc.line((key,)), f"unknown field{suggest(key, CAMPAIGN_FIELDS)} (fields: {', '.join(CAMPAIGN_FIELDS)})", key)
-    for key in REQUIRED_FIELDS:
-        if data.get(key) is None:
-            problems.error(source, doc.line((key,)), "is required but missing", key)
-    name, owner, summary = (_text(doc, key, source, problems) for key in ("name", "owner", "summary"))
+    check_keys(doc, (), CAMPAIGN_FIELDS, REQUIRED_FIELDS, source, problems, f"fields: {', '.join(CAMPAIGN_FIELDS)}")
+    name, owner, summary = (text_at(doc, (key,), source, problems) for key in ("name", "owner", "summary"))
     date = data.get("date")
     if date is not None and (not isinstance(date, dt.date) or isinstance(date, dt.datetime)):
         problems.error(source, doc.line(("date",)), f"expected a date like 2026-03-04, got {_type_word(date)}", "date")
@@ -112,28 +88,6 @@ def read_campaign(path: Path, source: str, problems: Problems) -> Campaign | Non
     if len(problems) != before or name is None:
         return None
     return Campaign(slug, source, name, owner, summary, date, cites)
-
-
-def _text(doc: Located, key: str, source: str, problems: Problems, where: tuple = ()) -> str | None:
-    value = _get(doc.value, where + (key,))
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        hint = "; put it in quotes" if isinstance(value, (bool, int, float, dt.date)) else ""
-        problems.error(source, doc.line(where + (key,)), f"expected text, got {_type_word(value)}{hint}", _field(where + (key,)))
-        return None
-    return value.strip()
-
-
-def _get(value: Any, path: tuple) -> Any:
-    for part in path:
-        if isinstance(value, dict):
-            value = value.get(part)
-        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
-            value = value[part]
-        else:
-            return None
-    return value
 
 
 def _citations(doc: Located, source: str, problems: Problems) -> list[Citation]:
@@ -150,14 +104,9 @@ def _citations(doc: Located, source: str, problems: Problems) -> list[Citation]:
         if not isinstance(entry, dict):
             problems.error(source, doc.line(where), f"expected '- id: …' and 'text: …' lines, got {_type_word(entry)}", _field(where))
             continue
-        for key in entry:
-            if key not in CITE_FIELDS:
-                problems.error(source, doc.line(where + (key,)), f"unknown field{suggest(key, CITE_FIELDS)} (a cited quote has id and text)", _field(where + (key,)))
-        for key in CITE_FIELDS:
-            if entry.get(key) is None:
-                hint = " (the quote's text as cited, so the build notices when it changes)" if key == "text" else ""
-                problems.error(source, doc.line(where), f"is required but missing{hint}", _field(where + (key,)))
-        quote_id, text = _text(doc, "id", source, problems, where), _text(doc, "text", source, problems, where)
+        check_keys(doc, where, CITE_FIELDS, CITE_FIELDS, source, problems, "a cited quote has id and text",
+                   {"text": " (the quote's text as cited, so the build notices when it changes)"})
+        quote_id, text = text_at(doc, where + ("id",), source, problems), text_at(doc, where + ("text",), source, problems)
         if quote_id is None or text is None:
             continue
         line = doc.line(where + ("id",))
@@ -176,10 +125,14 @@ def check_citations(campaign: Campaign, journal: Journal, problems: Problems) ->
         at = f"cites[{n}].id"
         quote = journal.quote(cite.id)
         if quote is None:
+            # `related` (never shown) lets `journal check <interview>`, e.g. the pre-commit hook, report it.
             if cite.id in journal.confidential_quote_ids:
-                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' is no longer cleared: its interview is now confidential; remove it from the campaign", at)
+                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' is no longer cleared: its interview is now confidential; remove it from the campaign", at,
+                               [journal.confidential_quote_ids[cite.id]])
             else:
-                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' no longer exists{suggest(cite.id, journal.quotes_by_id)}; remove it from the campaign or restore the quote", at)
+                near = _nearest(journal, cite)
+                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' no longer exists{suggest(cite.id, journal.quotes_by_id)}; remove it from the campaign or restore the quote", at,
+                               [near.interview.source] if near else [])
             continue
         cite.quote = quote
         where = f"{quote.interview.source}:{quote.line}"
@@ -190,6 +143,14 @@ def check_citations(campaign: Campaign, journal: Journal, problems: Problems) ->
             problems.error(campaign.source, cite.line, f"the quote '{cite.id}' is no longer cleared: it is now internal ({where}); clear it again or remove it from the campaign", at, related)
         if " ".join(cite.text.split()) != " ".join(quote.text.split()):
             problems.error(campaign.source, cite.line, f"the quote '{cite.id}' no longer says what the campaign cites ({where}). {side_by_side(cite.text, quote.text)}. If the new text is fine, copy it into the campaign", f"cites[{n}].text", related)
+
+
+def _nearest(journal: Journal, cite: Citation) -> Quote | None:
+    """The quote a missing citation most likely became: one with the same text, else the closest id."""
+    text = " ".join(cite.text.split())
+    same = next((q for q in journal.quotes if " ".join(q.text.split()) == text), None)
+    close = difflib.get_close_matches(cite.id, list(journal.quotes_by_id), n=1, cutoff=0.6)
+    return same or (journal.quote(close[0]) if close else None)
 
 
 def side_by_side(cited: str, now: str) -> str:

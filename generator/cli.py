@@ -29,14 +29,14 @@ def friendly_errors(func: Callable) -> Callable:
         try:
             return func(*args, **kwargs)
         except ProjectError as exc:
-            err_console.print(f"[red]error:[/] {exc}")
+            err_console.print(f"[red]error:[/] {esc(str(exc))}", soft_wrap=True)
             sys.exit(2)
         except (click.ClickException, click.exceptions.Exit, SystemExit, KeyboardInterrupt):
             raise
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             if debug:
                 traceback.print_exc()
-            err_console.print(f"[red]internal error:[/] {type(exc).__name__}: {exc}")
+            err_console.print(f"[red]internal error:[/] {type(exc).__name__}: {esc(str(exc))}", soft_wrap=True)
             err_console.print("This is a bug in the journal tool, not in your notes. Please report it with the output of `journal --debug …`.")
             sys.exit(3)
 
@@ -71,19 +71,28 @@ def _relative(paths: Iterable[str], root: Path) -> list[str]:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--staged", is_flag=True, help="Report problems involving the files staged for commit (a git pre-commit hook).")
 @click.pass_obj
 @friendly_errors
-def check(root: Path, paths: tuple[str, ...]) -> None:
+def check(root: Path, paths: tuple[str, ...], staged: bool) -> None:
     """Validate the journal without building: one line per problem, exit 1 on errors.
 
-    With PATHS, the whole journal is still checked (duplicate ids and conflicts
-    cross files) but only problems involving those files are reported.
+    With PATHS (or --staged), the whole journal is still checked (duplicate ids,
+    account conflicts and campaign citations cross files) but only problems
+    involving those files are reported.
     """
     config = read_config(root)
+    if staged:
+        from .githistory import staged_files
+
+        folders = tuple(f.rstrip("/") + "/" for f in (config.interviews_dir, config.campaigns_dir, config.insights_dir))
+        paths = (*paths, *(str(root / p) for p in staged_files(root) if p.startswith(folders)))
+        if not paths:
+            return  # nothing of the journal is being committed
     journal, problems = load_journal(root, config, today=build_date())
     wanted = [p for p in _relative(paths, root) if p]
     shown = [p for p in problems if not wanted or _matches(p, wanted)]
-    color = out_console.is_terminal
+    color = out_console.is_terminal and not out_console.no_color  # NO_COLOR: plain lines, e.g. for editors
     for problem in shown:
         line = problem.format()
         if color:
@@ -94,7 +103,10 @@ def check(root: Path, paths: tuple[str, ...]) -> None:
             click.echo(line)
     errors = sum(p.is_error for p in shown)
     warnings = len(shown) - errors
-    checked = len(journal.interviews) + len(journal.confidential_sources)
+    # Notes with errors are not in the model; count them too.
+    folder = config.interviews_dir.rstrip("/") + "/"
+    loaded = {i.source for i in journal.interviews} | journal.confidential_sources
+    checked = len(loaded | {p.path for p in problems.errors if p.path.startswith(folder) and p.path.endswith(".md")})
     summary = f"{checked} interview{'s' if checked != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
     err_console.print(("[red]✗[/] " if errors else "[green]✓[/] ") + summary)
     sys.exit(1 if errors else 0)
@@ -158,6 +170,97 @@ def format_quotes(quotes: list, today, *, markdown: bool) -> str:
     return "\n".join(blocks)
 
 
+def _multi(values: tuple[str, ...], parse: Callable[[str], object], flag: str) -> list:
+    try:
+        return [parse(v) for v in values]
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=flag) from None
+
+
+@main.command("new")
+@click.option("--date", help="Date of the conversation, e.g. 2026-03-04 (default: today).")
+@click.option("--customer", help="The account's name; an existing account's aliases work too.")
+@click.option("--relationship", help="customer, prospect, lost-customer, competitor-customer (default: the account's current one).")
+@click.option("--channel", help="call, video-call, on-site, … (see docs/format.md).")
+@click.option("--person", "people", multiple=True, metavar='"NAME, ROLE, DEPARTMENT"',
+              help="Someone we talked to (repeat for several); a fourth part is the persona.")
+@click.option("--interviewer", "interviewers", multiple=True, metavar='"NAME, TEAM"', help="Someone from our side (repeat for several).")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeat, or separate with commas).")
+@click.option("--product", "products", multiple=True, help="A product discussed (repeat for several).")
+@click.option("--competitor", "competitors", multiple=True, help="A competitor mentioned (repeat for several).")
+@click.option("--summary", help="One or two sentences.")
+@click.option("--interactive/--no-interactive", default=None,
+              help="Ask for what the flags leave out (default: when run in a terminal).")
+@click.pass_obj
+@friendly_errors
+def new_command(root: Path, date: str | None, customer: str | None, relationship: str | None, channel: str | None,
+                people: tuple[str, ...], interviewers: tuple[str, ...], tags: tuple[str, ...], products: tuple[str, ...],
+                competitors: tuple[str, ...], summary: str | None, interactive: bool | None) -> None:
+    """Start a note about a conversation: writes interviews/<year>/<date>-<account>.md and prints its path.
+
+    Front-matter comes prefilled (the account's known attributes, people met
+    before) with a skeleton for the notes. An existing file is never overwritten:
+    a second note on the same day gets -2, -3, ….
+    """
+    from .newnote import Draft, NoteError, gather_known, make_draft, note_path, parse_date, parse_interviewer, parse_person, render_note, split_list
+    from .prompts import ask_missing
+    from .vocabulary import tag_rows
+
+    config = read_config(root)
+    folder = root / config.interviews_dir
+    if not folder.is_dir() and not (root / "mkdocs.yml").is_file():
+        raise ProjectError(f"no journal here: run `journal new` inside the journal's folder (the one with mkdocs.yml), or give --root")
+    journal, _ = load_journal(root, config, today=build_date())
+    known = gather_known(journal, [r.tag for r in tag_rows(root, journal)])
+    answers = Draft(
+        date=_multi((date,), parse_date, "--date")[0] if date else None, customer=customer or "", relationship=relationship or "",
+        people=_multi(people, parse_person, "--person"), interviewers=_multi(interviewers, parse_interviewer, "--interviewer"),
+        channel=channel, tags=[t for v in tags for t in split_list(v)], products=list(products), competitors=list(competitors),
+        summary=summary,
+    )
+    if interactive is None:
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    try:
+        if interactive:
+            answers = ask_missing(answers, known, config, build_date())
+        draft = make_draft(answers, known, config, build_date())
+    except NoteError as exc:
+        raise click.UsageError(str(exc)) from None
+    close = None if known.account(draft.customer) else known.close_account(draft.customer)
+    if close and not interactive:
+        err_console.print(esc(f"note: '{draft.customer}' is a new account; if you meant '{close}', use that name"), soft_wrap=True)
+    path = note_path(folder, draft.date, draft.customer)  # type: ignore[arg-type]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
+        out.write(render_note(draft, known, config, source=f"{config.interviews_dir}/accounts.yml"))
+    shown = _relative([str(path)], Path.cwd().resolve())[0]
+    click.echo(shown)
+    err_console.print(esc(f"Next: write your notes in {shown}, then run `journal check {shown}` (or commit: the hook checks it)."),
+                      soft_wrap=True)
+
+
+@main.command("schema")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=f"Write the schema to this file (e.g. schema/interview.schema.json) instead of printing it.")
+@click.pass_obj
+@friendly_errors
+def schema_command(root: Path, out: Path | None) -> None:
+    """Print the JSON Schema of an interview's front-matter, for editors that validate while you type.
+
+    Built from this journal's settings in mkdocs.yml (relationships, channels,
+    teams, account fields, taxonomies). See docs/authoring.md for wiring it up.
+    """
+    from .schema import schema_text
+
+    text = schema_text(read_config(root))
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    err_console.print(esc(f"✓ wrote {out}"))
+
+
 @main.command("build-pages")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write the generated pages into (e.g. docs/ of a Zensical site).")
@@ -165,6 +268,7 @@ def format_quotes(quotes: list, today, *, markdown: bool) -> str:
 @friendly_errors
 def build_pages_command(root: Path, out: Path) -> None:
     """Write the generated pages to disk: a pre-build step for generators without MkDocs plugins."""
+    from .githistory import read_history
     from .render import Renderer
     from .site import Site, build_pages, write_pages
 
@@ -174,7 +278,7 @@ def build_pages_command(root: Path, out: Path) -> None:
         click.echo(problem.format(), err=True)
     if problems.errors:
         sys.exit(1)
-    pages = build_pages(Site(journal, Renderer()))
+    pages = build_pages(Site(journal, Renderer(), extra={"history": read_history(root, config.interviews_dir)}))
     write_pages(pages, out)
     err_console.print(f"[green]✓[/] wrote {len(pages)} files to {out}")
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 BIG_FOUR = ["customer", "prospect", "lost-customer", "competitor-customer"]
 CHANNELS = ["call", "video-call", "on-site", "trade-show", "demo", "webinar", "email", "survey", "review-site", "other"]
@@ -10,36 +12,39 @@ TEAMS = ["marketing", "sales", "customer-success", "product", "support", "engine
 BUILTIN_ACCOUNT_FIELDS = ["industry", "size", "region"]
 
 
+def _unique(values: list[str]) -> list[str]:
+    seen = set()
+    for v in values:
+        if not v.strip():
+            raise ValueError("values must not be empty")
+        if v in seen:
+            raise ValueError(f"'{v}' is listed twice")
+        seen.add(v)
+    return values
+
+
+# Part of the type, so MkDocs' own option validation (generator.plugin) names the option.
+Names = Annotated[list[str], AfterValidator(_unique)]
+
+
 class JournalConfig(BaseModel):
     """Options of the `journal` plugin; every one has a default that works."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    relationships: list[str] = Field(default_factory=lambda: list(BIG_FOUR), min_length=1)
+    relationships: Annotated[Names, Field(min_length=1)] = Field(default_factory=lambda: list(BIG_FOUR))
     big_four: list[str] = Field(default_factory=lambda: list(BIG_FOUR), description="relationships the dashboard tracks")
-    channels: list[str] = Field(default_factory=lambda: list(CHANNELS), min_length=1)
-    teams: list[str] = Field(default_factory=lambda: list(TEAMS), min_length=1)
+    channels: Annotated[Names, Field(min_length=1)] = Field(default_factory=lambda: list(CHANNELS))
+    teams: Annotated[Names, Field(min_length=1)] = Field(default_factory=lambda: list(TEAMS))
     first_hand_team: str = "marketing"
-    account_fields: list[str] = Field(default_factory=list, description="account attributes beyond industry, size, region")
-    taxonomies: list[str] = Field(default_factory=list, description="extra front-matter lists indexed as segments")
+    account_fields: Names = Field(default_factory=list, description="account attributes beyond industry, size, region")
+    taxonomies: Names = Field(default_factory=list, description="extra front-matter lists indexed as segments")
     stale_days: int = Field(default=180, ge=1)
-    coverage_windows: list[int] = Field(default_factory=lambda: [30, 90, 365], min_length=1)
+    coverage_windows: list[Annotated[int, Field(ge=1)]] = Field(default_factory=lambda: [30, 90, 365], min_length=1)
     strict_tags: bool = False
     interviews_dir: str = "interviews"
     campaigns_dir: str = "campaigns"
     insights_dir: str = "insights"
-
-    @field_validator("relationships", "channels", "teams", "account_fields", "taxonomies")
-    @classmethod
-    def _unique(cls, values: list[str]) -> list[str]:
-        seen = set()
-        for v in values:
-            if not v.strip():
-                raise ValueError("values must not be empty")
-            if v in seen:
-                raise ValueError(f"'{v}' is listed twice")
-            seen.add(v)
-        return values
 
     @model_validator(mode="after")
     def _consistent(self) -> "JournalConfig":
@@ -48,8 +53,35 @@ class JournalConfig(BaseModel):
             raise ValueError(f"big_four lists {', '.join(unknown)}, which is not in relationships")
         if self.first_hand_team not in self.teams:
             raise ValueError(f"first_hand_team '{self.first_hand_team}' is not in teams")
+        self._check_field_names()
         return self
+
+    def _check_field_names(self) -> None:
+        """Extra fields live next to the built-in ones in front-matter and segment addresses: no clashes."""
+        from .model import FRONT_MATTER_FIELDS  # the model imports this module
+        from .taxonomy import TAXONOMIES
+
+        reserved = {*FRONT_MATTER_FIELDS, *TAXONOMIES, "aliases"}
+        for option, names in (("account_fields", self.account_fields), ("taxonomies", self.taxonomies)):
+            for name in names:
+                if name in reserved and not (option == "account_fields" and name in BUILTIN_ACCOUNT_FIELDS):
+                    raise ValueError(f"{option}: '{name}' is already a built-in field or segment; pick another name")
+        both = sorted(set(self.account_fields) & set(self.taxonomies))
+        if both:
+            raise ValueError(f"'{both[0]}' is in both account_fields and taxonomies; keep it in one")
 
     @property
     def all_account_fields(self) -> list[str]:
         return BUILTIN_ACCOUNT_FIELDS + [f for f in self.account_fields if f not in BUILTIN_ACCOUNT_FIELDS]
+
+
+def option_errors(exc: ValidationError) -> list[str]:
+    """Readable lines for invalid options: "relationships: 'customer' is listed twice", "coverage_windows[0]: …"."""
+    lines = []
+    for e in exc.errors():
+        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in e["loc"]).lstrip(".")
+        message = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "too_short":  # pydantic says "List should have" or "Value should have"
+            message = f"needs at least {e['ctx']['min_length']} value"
+        lines.append(f"{where}: {message}" if where else message)
+    return lines

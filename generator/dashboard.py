@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from .model import Account, Interview, Journal
 from .segments import Term, segment_index
@@ -163,6 +164,19 @@ def stale_accounts(journal: Journal) -> list[Stale]:
         if is_stale(last, journal.today, limit):
             out.append(Stale(account, days_since(last, journal.today)))
     return sorted(out, key=lambda s: (-s.days, s.account.name.casefold(), s.account.slug))
+
+
+@dataclass
+class StaleInsight:
+    insight: Any  # generator.insights.Insight
+    days: int  # since the newest evidence
+
+
+def stale_insights(journal: Journal) -> list[StaleInsight]:
+    """Open insights (not retired) whose newest evidence is more than stale_days old, the oldest first."""
+    out = [StaleInsight(i, days_since(i.newest, journal.today)) for i in journal.insights
+           if i.status != "retired" and is_stale(i.newest, journal.today, journal.config.stale_days)]
+    return sorted(out, key=lambda s: (-s.days, s.insight.title.casefold(), s.insight.slug))
 
 
 @dataclass

@@ -1,12 +1,333 @@
-"""Insights backed by evidence: insights/*.md (spec section 7, issue 11)."""
+"""Insights backed by evidence: insights/*.md (spec section 7, issue 11).
+
+An insight is a claim (the Markdown body) with the quotes that support or
+contradict it. Every load checks that each cited quote exists and is not
+confidential, and marks each quote's ``evidence_for``. Strength and coverage
+count who is behind the evidence, so the gaps show where to listen next.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Journal
-from .problems import Problems
+from .fields import Unique, check_keys, page_files, text_at
+from .model import Journal, Quote
+from .problems import Problems, one_of, suggest
+from .segments import Term, segment_index, term_slug
+from .slugs import normalize
+from .yamlfile import Located, YamlProblem, _type_word, read_text, split_front_matter
+
+STATUSES = ("hypothesis", "supported", "disputed", "retired")
+STANCES = ("supports", "contradicts")
+INSIGHT_FIELDS = ("title", "status", "owner", "segments", "evidence")
+REQUIRED_FIELDS = ("title", "status", "owner")
+EVIDENCE_FIELDS = ("id", "stance", "note")
+
+
+@dataclass(eq=False)
+class Evidence:
+    """One entry of an insight's ``evidence`` list, and the quote it names (once checked)."""
+
+    id: str
+    stance: str  # supports | contradicts
+    note: str | None
+    line: int
+    quote: Quote | None = None
+    insight: "Insight | None" = field(default=None, repr=False)
+
+    @property
+    def supports(self) -> bool:
+        return self.stance == "supports"
+
+
+@dataclass(eq=False)
+class Insight:
+    slug: str
+    source: str
+    title: str
+    status: str
+    owner: str
+    segments: list[str]
+    evidence: list[Evidence]
+    body: str
+    status_line: int = 1
+    segment_lines: list[int] = field(default_factory=list)
+    terms: list[Term | None] = field(default_factory=list)  # each segment's term, None when unknown
+
+    @property
+    def url(self) -> str:
+        return insight_url(self.slug)
+
+    @property
+    def found(self) -> list[Evidence]:
+        """Evidence whose quote exists in the (non-confidential) journal."""
+        return [e for e in self.evidence if e.quote is not None]
+
+    @property
+    def supporting(self) -> list[Evidence]:
+        return [e for e in self.found if e.supports]
+
+    @property
+    def contradicting(self) -> list[Evidence]:
+        return [e for e in self.found if not e.supports]
+
+    @property
+    def newest(self) -> dt.date | None:
+        """Date of the newest conversation behind the evidence."""
+        return max((e.quote.interview.date for e in self.found), default=None)
+
+
+def insight_url(slug: str) -> str:
+    return f"insights/{slug}/"
+
+
+# --- who is behind the evidence -------------------------------------------------------
+
+
+def account_key(quote: Quote) -> str:
+    account = quote.interview.account
+    return account.slug if account else normalize(quote.interview.meta.customer)
+
+
+@dataclass(frozen=True)
+class Strength:
+    """How broad the evidence is: distinct accounts, departments and relationships behind it."""
+
+    quotes: int
+    accounts: int
+    departments: int
+    relationships: int
+
+
+def strength(evidence: list[Evidence]) -> Strength:
+    quotes = [e.quote for e in evidence if e.quote is not None]
+    return Strength(
+        quotes=len(quotes),
+        accounts=len({account_key(q) for q in quotes}),
+        departments=len({term_slug(q.speaker.department) for q in quotes if q.speaker.department}),
+        relationships=len({q.interview.meta.relationship for q in quotes}),
+    )
+
+
+@dataclass
+class Coverage:
+    """Who the evidence was heard from, against everyone the journal has heard from."""
+
+    accounts: int
+    relationships: list[tuple[str, int]]  # relationship at the time -> accounts, configured order
+    missing_relationships: list[str]  # big-four relationships with no evidence
+    missing_departments: list[str]  # departments of the journal with no evidence, by label
+
+    @property
+    def line(self) -> str:
+        """'heard from 5 accounts: 3 customers, 1 lost customer, 1 prospect; nobody from Finance yet'."""
+        if not self.accounts:
+            return "no evidence yet"
+        parts = [f"heard from {plural(self.accounts, 'account')}: "
+                 + ", ".join(plural(n, r.replace("-", " ")) for r, n in self.relationships)]
+        if self.missing_relationships:
+            parts.append(f"no {either(r.replace('-', ' ') + 's' for r in self.missing_relationships)} yet")
+        if self.missing_departments:
+            parts.append(f"nobody from {either(self.missing_departments)} yet")
+        return "; ".join(parts)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word if n == 1 else word + 's'}"
+
+
+def either(words) -> str:
+    """'Finance', 'Finance or IT', 'Finance, IT or Legal'."""
+    words = list(words)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def coverage(insight: Insight, journal: Journal) -> Coverage:
+    """All of an insight's evidence (both stances): which relationships and departments it reaches."""
+    quotes = [e.quote for e in insight.found]
+    by_relationship: dict[str, set[str]] = {}
+    for q in quotes:
+        by_relationship.setdefault(q.interview.meta.relationship, set()).add(account_key(q))
+    order = {r: n for n, r in enumerate(journal.config.relationships)}
+    relationships = sorted(((r, len(a)) for r, a in by_relationship.items()), key=lambda ra: (order.get(ra[0], len(order)), ra[0]))
+    heard = {term_slug(q.speaker.department) for q in quotes if q.speaker.department}
+    departments = segment_index(journal).terms.get("department", [])
+    return Coverage(
+        accounts=len({account_key(q) for q in quotes}),
+        relationships=relationships,
+        missing_relationships=[r for r in journal.config.big_four if r not in by_relationship],
+        missing_departments=sorted((t.label for t in departments if t.slug not in heard), key=str.casefold),
+    )
+
+
+# --- reading and checking ---------------------------------------------------------------
 
 
 def load_insights(root: Path, journal: Journal, problems: Problems) -> None:
-    """Read and validate insights into ``journal.insights``. Not built yet."""
+    """Read and validate insights into ``journal.insights``; mark each cited quote's ``evidence_for``."""
+    for quote in journal.quotes:
+        quote.evidence_for = []  # parsed quotes are cached across `mkdocs serve` rebuilds
+    insights: list[Insight] = []
+    unique = Unique(insight_url)
+    for path, source, slug in page_files(root, journal.config.insights_dir, ".md", "insight", problems, misnamed=(".markdown",)):
+        insight = read_insight(path, source, slug, problems)
+        if insight is not None and unique.claim(slug, source, problems):
+            check_evidence(insight, journal, problems)
+            check_segments(insight, journal, problems)
+            insights.append(insight)
+    journal.insights = sorted(insights, key=lambda i: (i.title.casefold(), i.slug))
+    for insight in journal.insights:
+        for evidence in insight.found:
+            evidence.quote.evidence_for.append(evidence)
+
+
+def read_insight(path: Path, source: str, slug: str, problems: Problems) -> Insight | None:
+    """Parse and validate one insight file; None when it cannot be used."""
+    raw = read_text(path)
+    if raw.problem:
+        problems.error(source, raw.problem.line, raw.problem.message)
+        return None
+    if not raw.text.strip():
+        problems.error(source, 1, "the file is empty; an insight starts with front-matter (title, status, owner, evidence) between '---' lines")
+        return None
+    mine = Problems()  # this file's problems: any error makes the insight unusable
+    insight: Insight | None = None
+    try:
+        fm = split_front_matter(raw.text, path=source, problems=mine)
+        insight = _insight(fm.meta, fm.body, fm.body_line, source, slug, mine)
+    except YamlProblem as exc:
+        mine.error(source, exc.line, exc.message, exc.field)
+    problems.extend(mine.items)
+    return None if any(p.is_error for p in mine.items) else insight
+
+
+def _insight(doc: Located, body: str, body_line: int, source: str, slug: str, problems: Problems) -> Insight | None:
+    if not isinstance(doc.value, dict):
+        problems.error(source, doc.line(()), "the front-matter needs title, status, owner and evidence lines")
+        return None
+    check_keys(doc, (), INSIGHT_FIELDS, REQUIRED_FIELDS, source, problems, f"fields: {', '.join(INSIGHT_FIELDS)}")
+    title, status, owner = (text_at(doc, (key,), source, problems) for key in ("title", "status", "owner"))
+    if status is not None and status not in STATUSES:
+        problems.error(source, doc.line(("status",)), one_of(status, STATUSES), "status")
+    segments = _words(doc, "segments", source, problems)
+    evidence = _evidence(doc, source, problems)
+    if not body.strip():
+        problems.warning(source, body_line - 1, "states no claim: write the claim and what it means for us below the front-matter")
+    if title is None or status is None or owner is None:
+        return None
+    insight = Insight(slug, source, title, status, owner, segments, evidence, body, doc.line(("status",)),
+                      [doc.line(("segments", n)) for n in range(len(segments))])
+    for e in evidence:
+        e.insight = insight
+    return insight
+
+
+def _words(doc: Located, key: str, source: str, problems: Problems) -> list[str]:
+    value = doc.value.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        problems.error(source, doc.line((key,)), f"expected a list: write [{value}]", key)
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.error(source, doc.line((key,)), f"expected a list of words, e.g. [a, b], got {_type_word(value)}", key)
+        return []
+    return [" ".join(v.split()) for v in value]
+
+
+def _evidence(doc: Located, source: str, problems: Problems) -> list[Evidence]:
+    entries = doc.value.get("evidence")
+    if entries is None:
+        return []
+    if not isinstance(entries, list):
+        problems.error(source, doc.line(("evidence",)), "expected a list of quotes, each '- id: …' (optionally 'stance: contradicts' and a 'note: …')", "evidence")
+        return []
+    out: list[Evidence] = []
+    seen: dict[str, int] = {}
+    for n, entry in enumerate(entries):
+        where = ("evidence", n)
+        line = doc.line(where)
+        if isinstance(entry, str) and entry.strip():  # a bare quote id: supports, no note
+            quote_id, stance, note = entry.strip(), "supports", None
+        elif isinstance(entry, dict):
+            check_keys(doc, where, EVIDENCE_FIELDS, ("id",), source, problems, "evidence has id, stance and note")
+            quote_id = text_at(doc, where + ("id",), source, problems)
+            stance = text_at(doc, where + ("stance",), source, problems) or "supports"
+            note = text_at(doc, where + ("note",), source, problems)
+            if stance not in STANCES:
+                problems.error(source, doc.line(where + ("stance",)), one_of(stance, STANCES), f"evidence[{n}].stance")
+                continue
+            line = doc.line(where + ("id",))
+        else:
+            problems.error(source, line, f"expected '- id: …' lines, got {_type_word(entry)}", f"evidence[{n}]")
+            continue
+        if quote_id is None:
+            continue
+        if quote_id in seen:
+            problems.error(source, line, f"the quote '{quote_id}' is already evidence on line {seen[quote_id]}", f"evidence[{n}].id")
+            continue
+        seen[quote_id] = line
+        out.append(Evidence(quote_id, stance, note, line))
+    return out
+
+
+def check_evidence(insight: Insight, journal: Journal, problems: Problems) -> None:
+    """Each quote must exist and not be confidential; a supported claim needs support from more than one account."""
+    for n, evidence in enumerate(insight.evidence):
+        at = f"evidence[{n}].id"
+        quote = journal.quote(evidence.id)
+        if quote is not None:
+            evidence.quote = quote
+        elif evidence.id in journal.confidential_quote_ids:  # say nothing of what it says or who said it
+            problems.error(insight.source, evidence.line, f"the quote '{evidence.id}' is in a confidential interview and can never be evidence; remove it", at)
+        else:
+            problems.error(insight.source, evidence.line, f"the quote '{evidence.id}' does not exist{suggest(evidence.id, journal.quotes_by_id)}; "
+                           "use the id from the quote's attribution line ({#id})", at)
+    if insight.status != "supported":
+        return
+    supporting = insight.supporting
+    accounts = {account_key(e.quote) for e in supporting}
+    if not supporting:
+        problems.warning(insight.source, insight.status_line, "is supported, but no quote supports it: add evidence or call it a hypothesis", "status")
+    elif len(accounts) == 1:
+        problems.warning(insight.source, insight.status_line,
+                         f"is supported, but all its supporting evidence comes from one account ({supporting[0].quote.interview.meta.customer}): "
+                         "hear it from another account, or call it a hypothesis", "status")
+
+
+def check_segments(insight: Insight, journal: Journal, problems: Problems) -> None:
+    """Resolve each segment to a term of the journal (the first taxonomy that has it); warn about unknown ones."""
+    if not insight.segments:
+        return
+    insight.terms = []
+    index = segment_index(journal)
+    for value, line in zip(insight.segments, insight.segment_lines):
+        term = next((t for t in (index.term(name, value) for name in index.taxonomies) if t is not None), None)
+        insight.terms.append(term)
+        if term is None:
+            labels = {t.label for t in index.all_terms()}
+            problems.warning(insight.source, line, f"'{value}' is not a term of any segment (tag, product, department, relationship, …){suggest(value, labels)}", "segments")
+
+
+@dataclass
+class Contribution:
+    """What some quotes (an account's) add to one insight."""
+
+    insight: Insight
+    supports: int = 0
+    contradicts: int = 0
+
+
+def contributions(quotes: list[Quote]) -> list[Contribution]:
+    """The insights ``quotes`` are evidence for, by title, with how many support or contradict each."""
+    found: dict[str, Contribution] = {}
+    for quote in quotes:
+        for evidence in quote.evidence_for:
+            entry = found.setdefault(evidence.insight.slug, Contribution(evidence.insight))
+            if evidence.supports:
+                entry.supports += 1
+            else:
+                entry.contradicts += 1
+    return sorted(found.values(), key=lambda c: (c.insight.title.casefold(), c.insight.slug))

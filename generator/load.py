@@ -292,7 +292,7 @@ def load_journal(root: Path, config: JournalConfig, *, today: dt.date | None = N
     check_account_spellings(visible, problems)
     confidential = frozenset(i.source for i in parsed_all if i.meta.confidential)
     journal = Journal(config, today, visible, accounts, confidential,
-                      confidential_quote_ids=frozenset(q.id for i in parsed_all if i.meta.confidential for q in i.quotes))
+                      confidential_quote_ids={q.id: i.source for i in parsed_all if i.meta.confidential for q in i.quotes})
     # Later stages see the whole model; each validates its own files into `problems`.
     for stage in (apply_vocabulary, load_campaigns, load_insights):
         stage(root, journal, problems)

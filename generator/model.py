@@ -97,6 +97,8 @@ class Quote:
     written_tags: tuple[str, ...] | None = field(default=None, repr=False)
     # Campaigns citing this quote; set by generator.campaigns on every load (parsed quotes are cached).
     cited_in: list[Any] = field(default_factory=list, repr=False)
+    # Insights citing this quote as evidence (generator.insights.Evidence); set on every load too.
+    evidence_for: list[Any] = field(default_factory=list, repr=False)
 
     @property
     def all_tags(self) -> list[str]:
@@ -218,7 +220,8 @@ class Journal:
     interviews: list[Interview]  # oldest first, then by path
     accounts: dict[str, Account]  # by slug, sorted by name
     confidential_sources: frozenset[str] = frozenset()  # for `journal check` only
-    confidential_quote_ids: frozenset[str] = frozenset()  # to refuse citing them, never to show them
+    # id -> file of confidential quotes: to refuse citing them, never to show them.
+    confidential_quote_ids: dict[str, str] = field(default_factory=dict)
     campaigns: list[Any] = field(default_factory=list)  # generator.campaigns
     insights: list[Any] = field(default_factory=list)  # generator.insights
 

@@ -26,7 +26,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import YAML_RE
 from pydantic import TypeAdapter, ValidationError
 
-from .config import JournalConfig
+from .config import JournalConfig, option_errors
+from .githistory import read_history
 from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
 from .parallel import InterviewPageStream, can_fork
@@ -57,7 +58,7 @@ class _PydanticOption(c.BaseConfigOption):
         try:
             return self._adapter.validate_python(value)
         except ValidationError as exc:
-            raise c.ValidationError("; ".join(e["msg"] for e in exc.errors())) from None
+            raise c.ValidationError("; ".join(option_errors(exc))) from None
 
 
 JournalPluginConfig = type(
@@ -84,7 +85,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         try:
             self.options = JournalConfig(**dict(self.config))
         except ValidationError as exc:
-            raise PluginError("journal: " + "; ".join(e["msg"] for e in exc.errors())) from None
+            raise PluginError("journal: invalid options: " + "; ".join(option_errors(exc))) from None
         self.root = Path(config.config_file_path or ".").resolve().parent
         if not config.use_directory_urls:
             raise PluginError("journal: the journal's addresses need use_directory_urls: true")
@@ -113,7 +114,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
         parsed = time.perf_counter()
         renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "")
+        site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "",
+                    extra={"history": read_history(self.root, self.options.interviews_dir)})
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
         # `serve` (threads, repeated builds) and small journals render in-process.
         if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import ValidationError
 
-from .config import JournalConfig
+from .config import JournalConfig, option_errors
 from .yamlfile import yaml_message
 
 
@@ -69,12 +69,9 @@ def read_config(root: Path) -> JournalConfig:
             options = entry["journal"] or {}
     if isinstance(data.get("plugins"), dict):
         options = data["plugins"].get("journal") or {}
-    if not isinstance(options, dict):
-        raise ProjectError("mkdocs.yml: the journal plugin's options must be 'option: value' lines")
     try:
         return JournalConfig(**options)
     except ValidationError as exc:
-        wrong = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'journal'}: {e['msg']}" for e in exc.errors())
-        raise ProjectError(f"mkdocs.yml: the journal plugin's options are invalid: {wrong}") from None
-    except (TypeError, ValueError) as exc:
-        raise ProjectError(f"mkdocs.yml: the journal plugin's options are invalid: {exc}") from None
+        raise ProjectError("mkdocs.yml: the journal plugin's options are invalid: " + "; ".join(option_errors(exc))) from None
+    except TypeError as exc:  # options that are not a mapping
+        raise ProjectError(f"mkdocs.yml: the journal plugin's options must be a mapping: {exc}") from None

@@ -48,10 +48,34 @@ def copy_project(tmp: Path, sample: bool = True) -> Path:
     return target
 
 
+def case_project(case: Path, tmp: Path) -> Path:
+    """A journal in tmp: the shared ``_journal/`` next to ``case``, with the case's files added or replacing."""
+    project = tmp / "project"
+    shutil.copytree(case.parent / "_journal", project)
+    shutil.copytree(case, project, dirs_exist_ok=True)
+    return project
+
+
+def case_messages(case: Path, tmp: Path) -> tuple[list[str], list[str]]:
+    """(the problems of loading the case's journal, the case's expected.txt), one message a line."""
+    from generator.load import load_journal
+    from generator.project import read_config
+
+    project = case_project(case, tmp)
+    _, problems = load_journal(project, read_config(project), today=TODAY)
+    return [p.format() for p in problems], (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def case_folders(root: Path) -> list[Path]:
+    """The cases of a data-driven folder (``_journal`` and other ``_`` folders are shared input)."""
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The sample journal built once with `mkdocs build --strict`; returns the site dir."""
     project = copy_project(tmp_path_factory.mktemp("sample"))
     result = run_mkdocs(project, "--strict")
     assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr  # --strict aborts on warnings; say so plainly
     return project / "site"

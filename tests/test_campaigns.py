@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,25 +9,16 @@ import pytest
 from generator.load import load_journal
 from generator.project import read_config
 
-from .conftest import TODAY
+from .conftest import TODAY, case_folders, case_messages, case_project
 
 ROOT = Path(__file__).parent / "campaign_cases"
-CASES = sorted(p for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith("_"))
-
-
-def case_project(case: Path, tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "_journal", project)
-    shutil.copytree(case, project, dirs_exist_ok=True)
-    return project
+CASES = case_folders(ROOT)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_campaign_case(case: Path, tmp_path: Path) -> None:
-    project = case_project(case, tmp_path)
-    _, problems = load_journal(project, read_config(project), today=TODAY)
-    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
-    assert [p.format() for p in problems] == expected
+    found, expected = case_messages(case, tmp_path)
+    assert found == expected
 
 
 def test_confidential_text_never_appears_in_messages(tmp_path: Path) -> None:

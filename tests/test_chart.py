@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
@@ -89,3 +90,29 @@ def test_text_and_axes_follow_the_colour_scheme() -> None:
 @pytest.mark.parametrize("value, top, step", [(0, 1, 1), (1, 1, 1), (3, 3, 1), (6, 6, 2), (7, 8, 2), (23, 25, 5), (180, 200, 50)])
 def test_axis_maximum_is_round_and_not_below_the_data(value, top, step) -> None:
     assert nice_max(value) == (top, step)
+
+
+ASSETS = Path(__file__).parent.parent / "templates" / "assets"
+BACKGROUNDS = {"default": "#ffffff", "slate": "#1e2029"}  # Material's light and dark page backgrounds (hue 232)
+
+
+def contrast(a: str, b: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("scheme", BACKGROUNDS)
+@pytest.mark.parametrize("relationship", SERIES)
+def test_series_and_relationship_colours_stand_out_in_both_schemes(relationship: str, scheme: str) -> None:
+    """Chart bars and relationship dots: a colour per scheme, the same in both places, at least 3:1 (WCAG, graphics)."""
+    css = (ASSETS / "segments.css").read_text() + (ASSETS / "journal.css").read_text()
+    prefix = r'\[data-md-color-scheme="slate"\] ' if scheme == "slate" else r"(?<![\] ])"
+    bar = re.search(rf"{prefix}\.journal-series--{relationship} {{ fill: (#[0-9a-f]{{6}})", css)
+    dot = re.search(rf"{prefix}\.journal-rel--{relationship} {{ --journal-rel-color: (#[0-9a-f]{{6}})", css)
+    assert bar and dot, (relationship, scheme)
+    assert bar.group(1) == dot.group(1)
+    assert contrast(bar.group(1), BACKGROUNDS[scheme]) >= 3, bar.group(1)

@@ -23,6 +23,7 @@ def test_three_mistakes_give_three_located_lines_and_exit_1() -> None:
     lines = [l for l in result.stdout.splitlines() if ": error: " in l]
     assert len(lines) == 3
     assert all(l.startswith("interviews/2026/acme.md:") for l in lines)
+    assert "1 interview checked: 3 errors" in result.output  # a note with errors is counted too
     assert "Traceback" not in result.output
 
 
@@ -51,3 +52,27 @@ def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatc
     assert result.exit_code == 3
     assert "Traceback" not in result.output
     assert "internal error: RuntimeError: kaput" in result.output
+
+
+def test_project_error_text_is_printed_as_is(monkeypatch) -> None:
+    import generator.cli as cli
+    from generator.project import ProjectError
+
+    def bad(root):
+        raise ProjectError("mkdocs.yml: [/journal] is [bold]odd[/bold]")
+
+    monkeypatch.setattr(cli, "read_config", bad)
+    result = run("check", root=CASES / "valid-minimal")
+    assert result.exit_code == 2
+    assert "error: mkdocs.yml: [/journal] is [bold]odd[/bold]" in result.output
+
+def test_check_reports_insight_problems_with_the_insight_file(tmp_path: Path) -> None:
+    from .conftest import case_project
+
+    insights = Path(__file__).parent / "insight_cases"
+    root = case_project(insights / "confidential", tmp_path)
+    result = run("check", str(root / "insights" / "claim.md"), root=root)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == (insights / "confidential" / "expected.txt").read_text().splitlines()
+    warned = run("check", root=case_project(insights / "weak-support", tmp_path / "weak"))
+    assert warned.exit_code == 0 and warned.stdout.count(": warning: status: is supported, but") == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,24 @@ def test_accounts_merge_aliases_and_keep_order(tmp_path: Path) -> None:
     assert account.name == "Acme Logistics"
     assert [i.rel for i in account.interviews] == ["a.md", "b.md"]
     assert account.attributes == {"region": "EMEA"}
+
+
+@pytest.mark.parametrize("epoch, expected", [
+    ("1795132800", "2026-11-20"), ("1795219199", "2026-11-20"), ("1795219200", "2026-11-21"), ("0", "1970-01-01"),
+    (None, "clock"), ("", "clock"), ("soon", "clock"), ("-5", "clock"),
+])
+def test_today_is_the_source_date_epoch_in_utc_else_the_clock(monkeypatch, epoch: str | None, expected: str) -> None:
+    import datetime as dt
+
+    from generator.load import build_date
+
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert build_date().isoformat() == (dt.date.today().isoformat() if expected == "clock" else expected)
+
+
+def test_the_built_dashboard_counts_from_source_date_epoch(sample_site: Path) -> None:
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert "Figures as of 20 Nov 2026" in " ".join(re.sub(r"<[^>]+>", " ", home).split())

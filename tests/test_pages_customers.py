@@ -115,3 +115,19 @@ def test_sample_journal_prospect_customer_lost_account(sample_site: Path) -> Non
                                           "Relationship changed: prospect → customer"]
     index = (sample_site / "customers" / "index.html").read_text()
     assert 'href="../customers/northwind-field-services/"' in index
+
+
+def test_an_account_page_depends_only_on_its_own_interviews() -> None:
+    """Built from a journal holding only that account, each page is the same: its cost follows its own interviews."""
+    from generator.model import Journal
+    from generator.pages import customers
+
+    from .conftest import REPO
+
+    journal, _ = load_journal(REPO, read_config(REPO), today=TODAY)
+    whole = {p.path: p.html for p in customers.build(Site(journal, Renderer())) if p.path != customers.INDEX}
+    assert len(whole) == len([a for a in journal.accounts.values() if a.interviews]) >= 6
+    for slug, account in journal.accounts.items():
+        alone = Journal(journal.config, journal.today, list(account.interviews), {slug: account}, campaigns=journal.campaigns)
+        pages = {p.path: p.html for p in customers.build(Site(alone, Renderer())) if p.path != customers.INDEX}
+        assert pages == {path: html for path, html in whole.items() if path == account.url + "index.md"}, slug

@@ -50,7 +50,7 @@ def test_the_chart_is_inline_svg_with_a_text_alternative(page) -> None:
 
 
 def test_stale_accounts_link_to_their_pages(page) -> None:
-    stale = page.html[page.html.index('id="stale"'):page.html.index('id="recent"')]
+    stale = page.html[page.html.index('id="stale"'):page.html.index('id="stale-insights"')]
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', stale) == [("customers/beta-freight/", "Beta Freight")]
     assert "142" in stale
 
@@ -79,3 +79,8 @@ def test_an_empty_journal_still_has_a_dashboard(tmp_path: Path) -> None:
     [page] = home.build(Site(journal, Renderer()))
     assert "No interviews yet" in page.html and "<svg" not in page.html
     assert "No customer conversations in the last 365 days" in page.html
+
+
+def test_stale_insights_section_says_when_there_are_no_insights(page) -> None:
+    section = page.html[page.html.index('id="stale-insights"'):page.html.index('id="recent"')]
+    assert "No insights yet" in section and 'href="insights/"' in section

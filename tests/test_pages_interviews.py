@@ -41,3 +41,24 @@ def test_page_cache_reuses_unchanged_pages_and_rerenders_edited_ones(tmp_path: P
     rendered.clear()
     build(fingerprint="templates changed")
     assert rendered == ["interviews/2026/2026-03-04-acme.md"]
+
+
+def test_serve_cache_fingerprint_changes_when_an_insight_changes(tmp_path: Path) -> None:
+    """Interview pages show which insights their quotes are evidence for: editing an insight must re-render them."""
+    from generator.config import JournalConfig
+    from generator.plugin import JournalPlugin
+    from generator.site import inputs_fingerprint
+
+    plugin = JournalPlugin()
+    plugin.root, plugin.options = tmp_path, JournalConfig()
+    (tmp_path / "insights").mkdir()
+    insight = tmp_path / "insights" / "claim.md"
+    insight.write_text("---\ntitle: One\nstatus: hypothesis\nowner: Sam\n---\nClaim.\n")
+
+    def fingerprint() -> str:
+        return inputs_fingerprint(tmp_path, plugin.options, TODAY, plugin._other_inputs())
+
+    before = fingerprint()
+    assert fingerprint() == before
+    insight.write_text(insight.read_text().replace("title: One", "title: Two"))
+    assert fingerprint() != before

@@ -107,3 +107,26 @@ def test_campaign_pages(pages) -> None:
     assert re.findall(r'<figure class="journal-quote[^"]*" id="([^"]+)"', page.html) == ["fewer-pages", "alerts-matter"]
     assert "Priya (sales)" in page.html and "20 Apr 2026" in page.html
     assert 'href="../../interviews/2026/2026-03-04-acme/#fewer-pages"' in page.html
+
+
+def test_an_expired_clearance_is_internal_on_every_page(pages) -> None:
+    """The library, interview, account and segment pages all badge it "clearance expired"; no export holds it."""
+    holding = {path: page.html for path, page in pages.items() if page.html and 'id="onboarding-praise"' in page.html}
+    assert {"quotes/index.md", "interviews/2026/2026-03-04-acme.md", "customers/acme-logistics/index.md"} <= set(holding)
+    assert any(path.startswith("segments/") for path in holding)
+    for path, html in holding.items():
+        figure = re.search(r'<figure class="journal-quote journal-quote--(\w+)" id="onboarding-praise">.*?</figure>', html, re.S)
+        assert figure.group(1) == "internal", path
+        assert "journal-badge--expired" in figure.group(0) and "journal-badge--public" not in figure.group(0), path
+    for export in ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml"):
+        assert "onboarding-praise" not in pages[export].content and "Best onboarding" not in pages[export].content, export
+
+
+def test_a_quote_says_the_relationship_at_the_time_not_the_accounts_current_one(pages) -> None:
+    html = pages["quotes/index.md"].html
+    card = html[html.index('id="fewer-pages"'):]
+    assert "said as a prospect" in card[:card.index("</figure>")]  # Acme was a prospect on 2026-03-04 ...
+    customers = pages["customers.md"].html
+    row = re.search(r"<tr data-rel[^>]*>(?:(?!</tr>).)*acme-logistics.*?</tr>", customers, re.S).group(0)
+    assert re.search(r">\s*customer\s*<", row)  # ... and is a customer now
+    assert json.loads(pages["quotes/quotes.json"].content)["quotes"][4]["relationship"] == "prospect"

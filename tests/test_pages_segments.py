@@ -79,3 +79,32 @@ def test_dashboard_and_feed_are_built(site: Path) -> None:
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="journal-chart"' in home
     assert 'href="feed.xml"' in home
     assert (site / "feed.xml").read_text(encoding="utf-8").startswith('<?xml version="1.0" encoding="utf-8"?>\n<feed')
+
+
+def resolved_links(site: Path, page: Path) -> set[str]:
+    url = "/" + page.relative_to(site).parent.as_posix() + "/"
+    return {urljoin(url, h).lstrip("/") for h in re.findall(r'href="([^"#]+)"', main_html(page))}
+
+
+def test_every_term_shown_on_interview_and_account_pages_links_to_its_segment(site: Path) -> None:
+    """Cross-links: each term an interview writes (quote tags too) is a link on its page and on its account's page."""
+    from generator.load import load_journal
+    from generator.project import read_config
+    from generator.segments import account_mentions, interview_mentions
+    from generator.taxonomy import segment_url
+
+    from .conftest import TODAY
+
+    journal, _ = load_journal(FIXTURE, read_config(FIXTURE), today=TODAY)
+    checked = 0
+    for interview in journal.interviews:
+        account_terms = {segment_url(m.taxonomy, m.term) for m in account_mentions(interview.account, journal.config)}
+        terms = {segment_url(m.taxonomy, m.term) for m in interview_mentions(interview, journal.config)}
+        links = resolved_links(site, site / "interviews" / interview.rel.removesuffix(".md") / "index.html")
+        assert terms <= links, (interview.rel, sorted(terms - links))  # account attributes are on the account page
+        on_account_page = {segment_url(m.taxonomy, m.term) for m in interview_mentions(interview, journal.config)
+                           if m.taxonomy in ("persona", "department", "product", "competitor", "tag", "team", "relationship")}
+        links = resolved_links(site, site / "customers" / interview.account.slug / "index.html")
+        assert on_account_page | account_terms <= links, (interview.account.slug, sorted((on_account_page | account_terms) - links))
+        checked += len(terms)
+    assert checked > 30

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+
+import pytest
 
 from generator.quotes import auto_id
 
+from .conftest import TODAY
 from .quote_journal import interview, load
 
 QUOTES = """
@@ -46,3 +50,24 @@ def test_auto_id_changes_with_the_text_or_the_file() -> None:
     base = auto_id("2026/a.md", "We cut pages.")
     assert auto_id("2026/a.md", "We cut all pages.") != base
     assert auto_id("2026/b.md", "We cut pages.") != base
+
+
+@pytest.mark.parametrize("days_left, warned", [(-1, False), (0, True), (1, True), (30, True), (31, False)])
+def test_check_warns_30_days_before_a_clearance_expires(tmp_path: Path, days_left: int, warned: bool) -> None:
+    expires = (TODAY + dt.timedelta(days=days_left)).isoformat()
+    _, problems = load(tmp_path, {"interviews/a.md": interview(quotes=f"> Fast.\n> — Jane Doe {{#q public expires={expires}}}")})
+    messages = [p.format() for p in problems]
+    notice = f"interviews/a.md:11: warning: quote: the public clearance expires on {expires}; renew the consent or it becomes internal"
+    assert messages == ([notice] if warned else [])
+
+
+def test_attribution_dashes_speaker_spelling_and_clearance_words(tmp_path: Path) -> None:
+    people = "{name: Jane Doe, role: VP Operations}\n  - {name: Raj Patel}"
+    body = ("> One.\n> — jane   DOE {#one public}\n\n> Two.\n> -- Raj Patel {#two anonymous}\n\n"
+            "> Three.\n> ― Raj Patel {#three internal}\n\n> Four.\n> — Jane Doe {#four}\n\n"
+            "> Not a quote: no attribution line.\n\n> Nor this.\n> - Jane Doe\n")
+    journal, problems = load(tmp_path, {"interviews/a.md": interview(person=people, quotes=body)})
+    assert not list(problems), [p.format() for p in problems]
+    assert [(q.id, q.speaker.name, q.clearance) for q in journal.quotes] == [
+        ("one", "Jane Doe", "public"), ("two", "Raj Patel", "anonymous"), ("three", "Raj Patel", "internal"),
+        ("four", "Jane Doe", "internal")]  # internal is the default

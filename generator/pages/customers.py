@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 from markupsafe import Markup, escape
 
+from ..insights import contributions
 from ..model import Account
 from ..render import Page
 from ..site import Site
@@ -43,7 +44,8 @@ def build(site: Site) -> Iterator[Page]:
         # customers/<slug>/index.md, so an account named "Index" cannot take the index page's place.
         page = renderer.page(account.url + "index.md", "customer.html.j2", title=account.name, v=view,
                              stale_days=config.stale_days, today=site.today, renderer=renderer,
-                             account_fields=config.all_account_fields, plural=plural, when=when)
+                             account_fields=config.all_account_fields, plural=plural, when=when,
+                             insights=contributions(account.quotes))
         page.search_html = search_html(account)
         yield page
 

@@ -30,7 +30,7 @@ def build(site: Site) -> Iterator[Page]:
         journal=journal, today=site.today, coverage=dashboard.coverage(journal), chart=chart, months=months,
         series=[r for r in relationships if r in used or r in journal.config.big_four], heard=used, colors=series_colors(relationships),
         who=dashboard.who_talks(journal), channels=dashboard.channels(journal),
-        stale=dashboard.stale_accounts(journal), stale_shown=STALE_SHOWN, stale_days=journal.config.stale_days,
+        stale=dashboard.stale_accounts(journal), stale_insights=dashboard.stale_insights(journal), stale_shown=STALE_SHOWN, stale_days=journal.config.stale_days,
         recent=dashboard.recent_interviews(journal, RECENT), trends=dashboard.tag_trends(journal),
         recent_days=dashboard.RECENT_DAYS, not_given=dashboard.NOT_GIVEN,
     )

@@ -6,8 +6,10 @@ from typing import Iterator
 
 from markupsafe import Markup, escape
 
+from ..githistory import FileHistory
 from ..model import Interview
 from ..render import Page, rel_url
+from ..segments import taxonomy_label
 from ..site import Site
 
 
@@ -22,13 +24,18 @@ def build(site: Site) -> Iterator[Page]:
             yield render(site, interview)
             continue
         account = interview.account
-        history = site.extra.get("history", {})
         key = (interview.digest, account.slug if account else "", account.name if account else "", site.fingerprint,
-               repr(history.get(interview.source) if isinstance(history, dict) else None))
+               repr(file_history(site, interview)))
         hit = cache.get(interview.source)
         if hit is None or hit[0] != key:
             hit = cache[interview.source] = (key, render(site, interview))
         yield hit[1]
+
+
+def file_history(site: Site, interview: Interview) -> FileHistory | None:
+    """The interview's git history (last edited, authors), when the build has one."""
+    history = site.extra.get("history")
+    return history.get(interview.source) if isinstance(history, dict) else None
 
 
 def render(site: Site, interview: Interview) -> Page:
@@ -37,8 +44,10 @@ def render(site: Site, interview: Interview) -> Page:
     link = lambda target: rel_url(interview.url, target)  # noqa: E731
     notes = renderer.notes(interview, lambda q, text_html: quote_template.render(
         q=q, text_html=text_html, link=link, today=site.today, renderer=renderer, show_source=False, extra=site.extra))
+    taxonomies = [(name, taxonomy_label(name)) for name in site.journal.config.taxonomies]  # configured lists
     page = renderer.page(interview.page_path, "interview.html.j2", title=page_title(interview),
-                         i=interview, notes=notes, extra=site.extra, today=site.today)
+                         i=interview, notes=notes, extra=site.extra, today=site.today, taxonomies=taxonomies,
+                         history=file_history(site, interview))
     page.search_html = search_html(interview, notes)
     return page
 

@@ -1,0 +1,94 @@
+"""Who edited each interview and when, from git: one `git log` for the whole journal.
+
+Interview pages show "last edited" and the names of the people who edited the
+file. Names only (mailmap applied), never e-mail addresses. Without git, outside
+a repository, or in a shallow clone (whose history is cut off, so dates and
+authors would be wrong) there is no history and pages simply omit it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .project import ProjectError
+
+RECORD, UNIT = "\x1e", "\x1f"
+# Author date (YYYY-MM-DD), author name after .mailmap, and ref names ("grafted" marks a shallow clone).
+FORMAT = f"--format={RECORD}%as{UNIT}%aN{UNIT}%D"
+TIMEOUT_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class FileHistory:
+    """The git history of one file: the latest edit's date and every author, first author first."""
+
+    last_edited: dt.date
+    authors: tuple[str, ...]
+
+
+@dataclass
+class _Builder:
+    last_edited: dt.date
+    authors: list[str] = field(default_factory=list)  # by oldest edit, newest first while reading
+
+
+def git_log_command(folder: str) -> list[str]:
+    """The one command: every commit touching ``folder``, with renames, paths relative to the project."""
+    return ["git", "-c", "core.quotepath=off", "log", "--no-color", "--relative", "--name-status", "-M", FORMAT,
+            "--", folder]
+
+
+def read_history(root: Path, folder: str) -> dict[str, FileHistory]:
+    """History of every file under ``root/folder`` keyed by its path from ``root``; {} when unavailable."""
+    try:
+        result = subprocess.run(git_log_command(folder), cwd=root, capture_output=True, timeout=TIMEOUT_SECONDS,
+                                check=False)
+    except (OSError, subprocess.SubprocessError):  # no git, or it hung
+        return {}
+    if result.returncode != 0:  # not a repository, no commits yet, ...
+        return {}
+    return parse_log(result.stdout.decode("utf-8", errors="replace"))
+
+
+def parse_log(text: str) -> dict[str, FileHistory]:
+    """Parse `git log` output (newest commit first), following renames back to older names."""
+    found: dict[str, _Builder] = {}
+    current_name: dict[str, str] = {}  # an older path -> the path the file has now
+    for record in text.split(RECORD)[1:]:
+        header, _, changes = record.partition("\n")
+        date_text, name, refs = (header.split(UNIT) + ["", ""])[:3]
+        if "grafted" in (r.strip() for r in refs.split(",")):
+            return {}  # shallow clone: the history is cut off here
+        try:
+            date = dt.date.fromisoformat(date_text)
+        except ValueError:
+            continue
+        name = " ".join(name.split())
+        for line in changes.splitlines():
+            status, *paths = line.split("\t")
+            if not paths or status.startswith("D"):
+                continue
+            path = current_name.get(paths[-1], paths[-1])
+            if status.startswith("R") and len(paths) == 2:
+                current_name[paths[0]] = path
+            entry = found.setdefault(path, _Builder(date))
+            if name in entry.authors:  # keep each author at their oldest edit
+                entry.authors.remove(name)
+            if name:
+                entry.authors.append(name)
+    return {path: FileHistory(b.last_edited, tuple(reversed(b.authors))) for path, b in sorted(found.items())}
+
+
+def staged_files(root: Path) -> list[str]:
+    """Paths (from ``root``) of the files staged for the next commit, deletions included."""
+    try:
+        result = subprocess.run(["git", "diff", "--cached", "--name-only", "--relative", "-z"], cwd=root,
+                                capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise ProjectError(f"--staged needs git: {exc}") from None
+    if result.returncode != 0:
+        raise ProjectError(f"--staged works inside a git repository, and {root} is not in one")
+    return [p for p in result.stdout.decode("utf-8", errors="replace").split("\0") if p]

@@ -1,0 +1,117 @@
+"""generator.insights: data-driven cases (tests/insight_cases/<case>/), strength, coverage and back-links."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.insights import Coverage, contributions, coverage, strength
+from generator.load import ParseCache, load_journal
+from generator.project import read_config
+
+from .conftest import TODAY, case_folders, case_messages, case_project
+
+ROOT = Path(__file__).parent / "insight_cases"
+CASES = case_folders(ROOT)
+
+
+def load_case(name: str, tmp_path: Path):
+    project = case_project(ROOT / name, tmp_path)
+    return load_journal(project, read_config(project), today=TODAY)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_insight_case(case: Path, tmp_path: Path) -> None:
+    found, expected = case_messages(case, tmp_path)
+    assert found == expected
+
+
+def test_confidential_evidence_error_reveals_nothing_of_the_quote(tmp_path: Path) -> None:
+    _, problems = load_case("confidential", tmp_path)
+    text = "\n".join(p.format() for p in problems)
+    assert "insights/claim.md" in text and "whitecap-move" in text
+    for secret in ("Whitecap next quarter", "Bob Quill", "Halyard", "secret.md", "CTO"):
+        assert secret not in text
+    assert all(p.related == () for p in problems)
+
+
+def test_evidence_resolves_with_stance_and_note(tmp_path: Path) -> None:
+    journal, problems = load_case("valid", tmp_path)
+    assert not problems.errors
+    insight = next(i for i in journal.insights if i.slug == "alert-fatigue")
+    assert [(e.id, e.stance, e.note) for e in insight.evidence] == [
+        ("fewer-pages", "supports", "Concrete number."), ("alerts-matter", "supports", None),
+        ("alerts-are-fine", "contradicts", "A prospect who does not feel it.")]
+    assert [e.id for e in insight.supporting] == ["fewer-pages", "alerts-matter"]
+    assert [e.id for e in insight.contradicting] == ["alerts-are-fine"]
+    assert insight.newest.isoformat() == "2026-05-10"
+    assert [(t.taxonomy, t.label) for t in insight.terms] == [("tag", "alert fatigue"), ("relationship", "customer"),
+                                                              ("department", "Operations")]
+    assert [i.title for i in journal.insights] == ["Alert fatigue drives switching", "SSO is a baseline"]
+
+
+def test_strength_counts_distinct_accounts_departments_relationships(tmp_path: Path) -> None:
+    journal, _ = load_case("valid", tmp_path)
+    fatigue, sso = journal.insights
+    # Two Acme quotes by the same person: one account, one department, one relationship.
+    assert strength(fatigue.supporting).__dict__ == {
+        "quotes": 2, "accounts": 1, "departments": 1, "relationships": 1}
+    # Borealis (IT, prospect) and Acme (Finance, customer).
+    assert strength(sso.supporting).__dict__ == {"quotes": 2, "accounts": 2, "departments": 2, "relationships": 2}
+    assert strength(sso.contradicting).__dict__ == {"quotes": 0, "accounts": 0, "departments": 0, "relationships": 0}
+
+
+def test_coverage_names_who_we_have_not_heard(tmp_path: Path) -> None:
+    journal, _ = load_case("valid", tmp_path)
+    fatigue, sso = journal.insights
+    cover = coverage(fatigue, journal)
+    # The journal has Operations, Finance, IT and Procurement (the confidential CTO is not in it).
+    assert cover == Coverage(accounts=2, relationships=[("customer", 1), ("prospect", 1)],
+                             missing_relationships=["lost-customer", "competitor-customer"],
+                             missing_departments=["Finance", "Procurement"])
+    assert cover.line == ("heard from 2 accounts: 1 customer, 1 prospect; no lost customers or competitor customers yet; "
+                          "nobody from Finance or Procurement yet")
+    assert coverage(sso, journal).line == ("heard from 2 accounts: 1 customer, 1 prospect; no lost customers or competitor "
+                                           "customers yet; nobody from Operations or Procurement yet")
+
+
+@pytest.mark.parametrize("cover, line", [
+    (Coverage(0, [], ["customer"], ["IT"]), "no evidence yet"),
+    (Coverage(5, [("customer", 3), ("lost-customer", 1), ("prospect", 1)], [], ["Finance"]),
+     "heard from 5 accounts: 3 customers, 1 lost customer, 1 prospect; nobody from Finance yet"),
+    (Coverage(1, [("customer", 1)], [], []), "heard from 1 account: 1 customer"),
+    (Coverage(1, [("customer", 1)], [], ["Finance", "IT", "Legal"]), "heard from 1 account: 1 customer; nobody from Finance, IT or Legal yet"),
+])
+def test_coverage_line(cover: Coverage, line: str) -> None:
+    assert cover.line == line
+
+
+def test_quotes_know_their_insights_and_reloads_do_not_pile_up(tmp_path: Path) -> None:
+    project = case_project(ROOT / "valid", tmp_path)
+    cache = ParseCache()
+    for _ in range(2):  # the cache hands back the same Quote objects on the second load
+        journal, problems = load_journal(project, read_config(project), today=TODAY, cache=cache)
+        assert not problems.errors
+        assert [(e.insight.slug, e.stance) for e in journal.quote("alerts-are-fine").evidence_for] == [("alert-fatigue", "contradicts")]
+        assert [e.insight.slug for e in journal.quote("fewer-pages").evidence_for] == ["alert-fatigue"]
+        assert journal.quote("bundle-won").evidence_for == []
+    acme = journal.accounts["acme-logistics"]
+    assert [(c.insight.slug, c.supports, c.contradicts) for c in contributions(acme.quotes)] == [
+        ("alert-fatigue", 2, 0), ("sso", 1, 0)]
+    borealis = journal.accounts["borealis-freight"]
+    assert [(c.insight.slug, c.supports, c.contradicts) for c in contributions(borealis.quotes)] == [
+        ("alert-fatigue", 0, 1), ("sso", 1, 0)]
+
+
+def test_an_insight_that_cannot_be_read_is_left_out(tmp_path: Path) -> None:
+    journal, problems = load_case("schema", tmp_path)
+    assert problems.errors and journal.insights == [] and journal.quote("fewer-pages").evidence_for == []
+
+
+def test_no_insights_folder_is_fine(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "_journal", project)
+    journal, problems = load_journal(project, read_config(project), today=TODAY)
+    assert journal.insights == [] and not problems.errors
