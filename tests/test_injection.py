@@ -1,7 +1,7 @@
 """Injection: tests/fixtures/injection puts `<script>`, an attribute break-out with `onerror`,
-`javascript:` URLs and Jinja syntax into every front-matter field, the notes, quotes,
-quote attributes, accounts.yml, a campaign and the configured vocabularies. After a build,
-every page parses to no script, handler or `javascript:` link from the journal, Jinja never
+`javascript:` URLs and Jinja syntax into every front-matter field, the notes, quotes, quote
+attributes, accounts.yml, a campaign, an insight and the configured vocabularies. After a
+build, every page parses to no script, handler or `javascript:` link from the journal, Jinja never
 ran, and every export still parses."""
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from .conftest import build_fixture
 
 INJECTION = Path(__file__).parent / "fixtures" / "injection"
 FIELDS = ("Acme", "Partner", "Jane", "VP", "Ops", "Buyer", "Bob", "Sam", "Channel", "Product", "Rival", "Tag",
-          "Topic", "Industry", "Size", "Region", "Tier", "Summary", "Alias", "Campaign", "Owner", "Quote")
+          "Topic", "Industry", "Size", "Region", "Tier", "Summary", "Alias", "Campaign", "Owner", "Quote",
+          "Insight", "Analyst", "Note", "Counter")
 
 
 @pytest.fixture(scope="module")
