@@ -4,11 +4,15 @@ expected located messages and exit code, and never a traceback."""
 from __future__ import annotations
 
 import importlib.util
+import logging
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from generator.cli import main
 
@@ -69,6 +73,37 @@ def test_journal_check(case: Path, tmp_path: Path) -> None:
         assert part in stderr
 
 
+def as_mkdocs_project(root: Path) -> Path:
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    return root
+
+
+FAILING = [c for c in CASES if expected(c)[0] == 1]
+
+
+@pytest.mark.parametrize("case", FAILING, ids=[c.name for c in FAILING])
+def test_mkdocs_build_in_process_fails_located(case: Path, tmp_path: Path, caplog, monkeypatch) -> None:
+    """Every failing case through MkDocs' own build (in this process: ~30 ms a case)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = as_mkdocs_project(materialise(case, tmp_path))
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    caplog.set_level(logging.WARNING, logger="mkdocs")
+    try:
+        with pytest.raises(Abort):  # MkDocs' way out for a failed build: no other exception
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+    logged = caplog.messages
+    for line in expected(case)[1]:
+        if ": error: " in line:
+            assert line in logged
+    assert not (root / "site").exists()
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".journal-build-")]
+
+
 # One case of each kind of failure: unreadable file, YAML syntax, YAML trap, schema,
 # quote syntax, cross-file, accounts.yml, campaign, refused link.
 BUILD_CASES = ["binary-md", "colon-in-value", "billion-laughs", "confidential-capitalised",
@@ -81,10 +116,7 @@ def test_mkdocs_build_fails_located_and_leaves_no_site(name: str, tmp_path: Path
     case = CORPUS / name
     code, lines = expected(case)
     assert code == 1 and lines
-    root = materialise(case, tmp_path)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    root = as_mkdocs_project(materialise(case, tmp_path))
     result = run_mkdocs(root)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
