@@ -20,7 +20,8 @@ from generator.yamlfile import YamlProblem, read_text, split_front_matter
 
 from .conftest import TODAY
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized so CI is repeatable; raise max_examples locally to explore (3,000 found nothing).
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 BASE = (Path(__file__).parent / "bad_inputs" / "base.md").read_text(encoding="utf-8")
 CONFIG = JournalConfig()
 
@@ -92,7 +93,7 @@ def test_any_blockquote_parses_to_quotes_or_problems(body: str, clearance: str) 
         assert 20 <= p.line <= last and p.field == "quote"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, derandomize=True)
 @given(st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("utf-16")))
 def test_any_bytes_read_as_text_or_one_problem(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as tmp:

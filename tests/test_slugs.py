@@ -34,7 +34,7 @@ def test_a_cjk_account_gets_a_page_address() -> None:
     assert account.name == "東京物流株式会社" and account.slug == slugify(account.name)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.text())
 def test_any_name_gives_a_url_safe_slug(name: str) -> None:
     slug = slugify(name)
