@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 
 from .problems import Problems, suggest
 from .slugs import slugify
-from .yamlfile import Located, _field, _type_word
+from .yamlfile import LINK_OUT, Located, _field, _type_word, leaves_project
 
 RESERVED_SLUGS = ("index",)
 
@@ -34,6 +34,9 @@ def page_files(root: Path, folder: str, suffix: str, kind: str, problems: Proble
             problems.error(source, 0, f"{kind} files end in {suffix}: rename it to {path.stem}{suffix}")
             continue
         if path.suffix != suffix:
+            continue
+        if leaves_project(path, root):
+            problems.error(source, 0, LINK_OUT)
             continue
         slug = slugify(path.stem)
         if slug in RESERVED_SLUGS:

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from pydantic import ValidationError
 
@@ -20,7 +21,7 @@ from .model import CLEARED, FRONT_MATTER_FIELDS, FrontMatter, Interview, Journal
 from .problems import Problem, Problems, one_of, suggest
 from .quotes import auto_id, parse_quotes
 from .slugs import short_hash, slugify
-from .yamlfile import Located, YamlProblem, _type_word, read_text, split_front_matter
+from .yamlfile import LINK_OUT, Located, YamlProblem, _type_word, leaves_project, read_text, split_front_matter
 
 EXPIRY_NOTICE_DAYS = 30
 
@@ -117,12 +118,16 @@ def _take_extra(data: dict, meta: Located, source: str, config: JournalConfig, p
     return extra
 
 
-def _raw_people(data: dict) -> list[Person]:
-    """People whose names can be read, for checking quote speakers in an otherwise invalid file."""
+def _raw_people(data: dict) -> list[Person] | None:
+    """The people of an otherwise invalid file, for checking quote speakers; None when
+    some name cannot be read (the front-matter error says why: no second error per quote)."""
     people = data.get("people")
-    if not isinstance(people, list):
-        return []
-    return [Person.model_construct(name=p["name"]) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
+    if not isinstance(people, list) or not people:
+        return None
+    names = [p.get("name") if isinstance(p, dict) else None for p in people]
+    if not all(isinstance(n, str) and n.strip() for n in names):
+        return None
+    return [Person.model_construct(name=n) for n in names]
 
 
 def _check_vocabulary(data: dict, meta: Located, source: str, config: JournalConfig, problems: Problems) -> None:
@@ -196,6 +201,8 @@ def _message(err: dict) -> str:
         return str(err.get("ctx", {}).get("error", err["msg"]))
     hint = _TYPE_HINTS.get(kind, err["msg"])
     if kind == "list_type" and isinstance(value, str):
+        if loc == ("people",):
+            return f"expected a list of people: write '- name: {value}' on the next line"
         return f"expected a list: write [{value}]"
     if kind == "string_type" and isinstance(value, (bool, int, float)) or value is None and kind.endswith("_type"):
         return f"{hint}, but YAML reads this as {_type_word(value)}; put the value in quotes"
@@ -205,7 +212,6 @@ def _message(err: dict) -> str:
 def list_interview_files(root: Path, folder: Path, problems: Problems) -> list[tuple[Path, str, str]]:
     """(path, source, rel) of every interview file, sorted; links leaving the project are refused."""
     found = []
-    root_resolved = root.resolve()
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for d in list(dirnames):
@@ -217,11 +223,9 @@ def list_interview_files(root: Path, folder: Path, problems: Problems) -> list[t
                 continue
             path = Path(dirpath) / name
             source = _source(root, path)
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root_resolved) or not target.is_file():
-                    problems.error(source, 0, "is a link to a file outside the project; links out of the project are refused")
-                    continue
+            if leaves_project(path, root):
+                problems.error(source, 0, LINK_OUT)
+                continue
             found.append((path, source, path.relative_to(folder).as_posix()))
     return found
 
@@ -302,7 +306,7 @@ def _check_unique(interviews: list[Interview], problems: Problems) -> None:
     for interview in interviews:
         other = urls.get(interview.url)
         if other:
-            problems.error(interview.source, 1, f"makes the same page address /{interview.url} as {other.source}; rename one of them", related=[other.source])
+            problems.error(interview.source, 1, f"makes the same page address /{unquote(interview.url)} as {other.source}; rename one of them", related=[other.source])
         urls.setdefault(interview.url, interview)
         for q in interview.quotes:
             if q.id in ids:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -147,11 +148,12 @@ class Interview:
 
     @property
     def url(self) -> str:
-        """Site URL (directory style) without a leading slash."""
+        """Site URL (directory style) without a leading slash, percent-encoded like MkDocs' own:
+        a file name with spaces, accents, '#' or '?' still makes a working link."""
         stem = self.rel[:-3]
         if stem == "index" or stem.endswith("/index"):
             stem = stem[: -len("index")].rstrip("/")
-        return f"interviews/{stem}/" if stem else "interviews/"
+        return quote(f"interviews/{stem}/" if stem else "interviews/")
 
     @property
     def date(self) -> dt.date:

@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.meta import YAML_RE
 from pydantic import TypeAdapter, ValidationError
 
 from .config import JournalConfig, option_errors
@@ -30,8 +31,10 @@ from .githistory import read_history
 from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
 from .parallel import InterviewPageStream, can_fork
+from .problems import Problems
 from .render import Page, Renderer, wrap_body
 from .site import Site, build_pages, inputs_fingerprint
+from .yamlfile import YamlProblem, split_front_matter
 
 log = logging.getLogger("mkdocs.plugins.journal")
 # Below this many interviews a worker process costs more than it saves (env override for tests).
@@ -144,8 +147,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         for path, page in self.pages.items():
             clash = path if files.get_file_from_path(path) is not None else by_url.get(page.url)
             if clash is not None:
-                docs = Path(os.path.relpath(config.docs_dir, self.root)).as_posix()
-                raise PluginError(f"journal: {docs}/{clash} has the address of a generated page (/{page.url}); rename or remove it")
+                raise PluginError(f"journal: {self._docs(config)}/{clash} has the address of a generated page (/{page.url}); rename or remove it")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             # A Markdown page's body comes from on_page_content: MkDocs only needs its front-matter.
             content = page.front_matter if page.is_markdown else page.content
@@ -155,7 +157,25 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     # Generated pages carry their HTML already: skip a second Markdown pass over it.
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            self._check_front_matter(page, config)
         return "" if generated is not None and generated.html is not None else markdown
+
+    def _check_front_matter(self, page, config: MkDocsConfig) -> None:
+        """MkDocs publishes a docs page's unreadable front-matter as page text (even with --strict): refuse it."""
+        source = page.file.content_string
+        if page.meta or not YAML_RE.match(source):
+            return
+        where = f"{self._docs(config)}/{page.file.src_uri}"
+        try:
+            front = split_front_matter(source.replace("\r\n", "\n"), path=where, problems=Problems())
+        except YamlProblem as exc:
+            raise PluginError(f"journal: {where}:{exc.line}: error: {exc.message} (MkDocs would publish the front-matter as page text)") from None
+        if front.meta.value is not None:
+            raise PluginError(f"journal: {where}:2: error: the front-matter must be 'key: value' lines (MkDocs would publish it as page text)")
+
+    def _docs(self, config: MkDocsConfig) -> str:
+        return Path(os.path.relpath(config.docs_dir, self.root)).as_posix()
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)

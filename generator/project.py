@@ -7,10 +7,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
-
 from pydantic import ValidationError
 
 from .config import JournalConfig, option_errors
+from .yamlfile import yaml_message
 
 
 class ProjectError(Exception):
@@ -38,8 +38,13 @@ def _read_mkdocs(root: Path) -> dict:
     path = root / "mkdocs.yml"
     if not path.is_file():
         return {}
+    text = path.read_text(encoding="utf-8-sig")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LenientLoader) or {}
+        data = yaml.load(text, Loader=_LenientLoader) or {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        index = mark.line if mark else 0
+        raise ProjectError(f"mkdocs.yml:{index + 1}: {yaml_message(exc, text.splitlines(), index)}") from None
     except yaml.YAMLError as exc:
         raise ProjectError(f"mkdocs.yml is not valid YAML: {exc}") from None
     return data if isinstance(data, dict) else {}

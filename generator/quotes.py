@@ -79,11 +79,12 @@ def attribution_lines(body: str) -> list[int]:
 
 
 def parse_quotes(
-    body: str, body_line: int, *, path: str, people: list[Person], default_clearance: str,
+    body: str, body_line: int, *, path: str, people: list[Person] | None, default_clearance: str,
     default_consent: str | None, default_expires: dt.date | None, problems: Problems,
 ) -> tuple[str, list[RawQuote]]:
     """Find the quotes in ``body``; return the body with markers and the quotes.
 
+    ``people`` is None when the file's people cannot be read: speakers are then not checked.
     Quote text stays in the notes so one Markdown pass converts it with them;
     marker paragraphs around it let rendering put the quote's figure there.
     """
@@ -124,7 +125,7 @@ def _mark(lines: list[str], blocks: list[tuple[int, int]]) -> str:
 
 
 def _parse_attribution(
-    rest: str, text: str, line: int, path: str, people: list[Person], clearance: str,
+    rest: str, text: str, line: int, path: str, people: list[Person] | None, clearance: str,
     consent: str | None, expires: dt.date | None, problems: Problems,
 ) -> RawQuote | None:
     before = len(problems)
@@ -140,11 +141,13 @@ def _parse_attribution(
         problems.error(path, line, "the attribution names no speaker: write — Name of the person", "quote")
         return None
     wanted = speaker_name.casefold()
-    speaker = next((p for p in people if " ".join(p.name.split()).casefold() == wanted), None)
+    if people is None:  # unreadable people: the front-matter error covers it
+        speaker: Person | None = Person.model_construct(name=speaker_name)
+    else:
+        speaker = next((p for p in people if " ".join(p.name.split()).casefold() == wanted), None)
     if speaker is None:
         names = [p.name for p in people]
         problems.error(path, line, f"'{speaker_name}' is not one of this file's people ({', '.join(names)}){suggest(speaker_name, names)}", "quote")
-
     quote_id: str | None = None
     tags: tuple[str, ...] = ()
     for m in _TOKEN.finditer(attrs):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -201,7 +202,7 @@ def parse_yaml(text: str, *, path: str, first_line: int = 1, problems: Problems 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
-        raise YamlProblem(line, _yaml_message(exc)) from None
+        raise YamlProblem(line, yaml_message(exc, text.splitlines(), mark.line if mark else 0)) from None
     except yaml.YAMLError as exc:  # e.g. a reader error without a mark
         raise YamlProblem(first_line, f"this is not valid YAML ({exc})") from None
     if node is None:
@@ -211,9 +212,24 @@ def parse_yaml(text: str, *, path: str, first_line: int = 1, problems: Problems 
     return Located(value, builder.lines)
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _over_indented(lines: list[str], index: int) -> bool:
+    """Is line ``index`` indented further than the field above it (which opens no block)?"""
+    if index >= len(lines):
+        return False
+    above = next((l for l in reversed(lines[:index]) if l.strip() and not l.lstrip().startswith("#")), None)
+    if above is None or above.rstrip().endswith(":"):
+        return False
+    indent = lambda l: len(l) - len(l.lstrip(" "))  # noqa: E731
+    stripped = above.lstrip(" ")
+    field_at = indent(above) + (2 if stripped.startswith("- ") else 0)
+    return indent(lines[index]) > field_at
+
+
+def yaml_message(exc: yaml.MarkedYAMLError, lines: list[str], index: int) -> str:
     problem = (exc.problem or "").strip()
     if "mapping values are not allowed" in problem:
+        if _over_indented(lines, index):
+            return "this is not valid YAML: this line is indented further than the field above it; line the fields up"
         return "this is not valid YAML: a value contains ': '; put the value in quotes"
     if "found character '\\t'" in problem:
         return "a tab is used for indentation; YAML needs spaces"
@@ -232,9 +248,12 @@ class SourceText:
 def read_text(path: Path) -> SourceText:
     """Read a UTF-8 file (BOM allowed, CRLF normalised); refuse binary and oversized files."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         return SourceText("", YamlProblem(0, f"cannot be read ({exc.strerror})"))
+    if not stat.S_ISREG(st.st_mode):  # a named pipe or device would block the read forever
+        return SourceText("", YamlProblem(0, "is not a regular file; save the notes as a text file"))
+    size = st.st_size
     if size > MAX_FILE_BYTES:
         return SourceText("", YamlProblem(0, f"the file is {size / 1_000_000:.1f} MB; files over {MAX_FILE_BYTES // 1_000_000} MB are refused — split it or move attachments out"))
     try:
@@ -251,9 +270,25 @@ def read_text(path: Path) -> SourceText:
     return SourceText(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+LINK_OUT = "is a link to a file outside the project; links out of the project are refused"
+
+
+def leaves_project(path: Path, root: Path) -> bool:
+    """Is ``path`` a link whose target is outside ``root`` (or missing)? Such files are never read."""
+    if not path.is_symlink():
+        return False
+    target = path.resolve()
+    return not target.is_relative_to(root.resolve()) or not target.is_file()
+
+
 def read_yaml_file(path: Path, source: str, problems: Problems) -> Located | None:
     """Read and parse a whole YAML file (accounts.yml, tags.yml, a campaign); None, with the
-    problem recorded under ``source``, when it cannot be read or parsed."""
+    problem recorded under ``source``, when it cannot be read or parsed.
+
+    ``source`` is the path relative to the project, which tells where the project is."""
+    if leaves_project(path, path.absolute().parents[len(Path(source).parts) - 1]):
+        problems.error(source, 0, LINK_OUT)
+        return None
     raw = read_text(path)
     if raw.problem:
         problems.error(source, raw.problem.line, raw.problem.message)

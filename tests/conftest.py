@@ -26,6 +26,15 @@ def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
+def build_fixture(fixture: Path, tmp: Path) -> Path:
+    """A copy of ``fixture`` (a project folder) under ``tmp``, built with `mkdocs build --strict`; its site dir."""
+    project = tmp / fixture.name
+    shutil.copytree(fixture, project)
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
 def copy_project(tmp: Path, sample: bool = True) -> Path:
     """A copy of the repository's journal project (mkdocs.yml, docs, interviews, ...) in tmp."""
     target = tmp / "project"

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from generator.cli import main
 
 CASES = Path(__file__).parent / "check_cases"
+BAD = Path(__file__).parent / "bad_inputs"
 
 
 def run(*args: str, root: Path):
@@ -33,7 +34,7 @@ def test_clean_journal_exits_0() -> None:
 
 
 def test_paths_limit_output_but_keep_cross_file_problems(tmp_path: Path) -> None:
-    shutil.copytree(CASES / "duplicate-quote-id", tmp_path / "j")
+    shutil.copytree(BAD / "duplicate-quote-id", tmp_path / "j")
     root = tmp_path / "j"
     only_a = run("check", str(root / "interviews" / "a.md"), root=root)
     assert only_a.exit_code == 1  # the duplicate involves a.md too

@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from .conftest import run_mkdocs
+from .conftest import build_fixture
 
 FIXTURE = Path(__file__).parent / "fixtures" / "segments"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("segments") / "project"
-    shutil.copytree(FIXTURE, project)
-    result = run_mkdocs(project, "--strict")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return build_fixture(FIXTURE, tmp_path_factory.mktemp("segments"))
 
 
 def main_html(page: Path) -> str:

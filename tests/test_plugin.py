@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .conftest import run_mkdocs
 
@@ -96,3 +98,32 @@ def test_a_docs_page_at_a_generated_address_fails_the_build(tmp_path: Path) -> N
     result = run_mkdocs(project, "--strict")
     assert result.returncode != 0
     assert "journal: docs/quotes.md has the address of a generated page (/quotes/); rename or remove it" in result.stderr
+
+
+def test_file_names_with_spaces_accents_and_hash_get_working_links(tmp_path: Path) -> None:
+    project = tmp_path / "mini"
+    shutil.copytree(MINI, project)
+    folder = project / "interviews" / "2026"
+    (folder / "2026-03-04-acme.md").rename(folder / "Café notes – Acme #1?.md")
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert (site / "interviews" / "2026" / "Café notes – Acme #1?" / "index.html").is_file()
+    account = site / "customers" / "acme-logistics" / "index.html"
+    hrefs = re.findall(r'href="([^"]*interviews/2026/[^"]*)"', account.read_text(encoding="utf-8"))
+    assert hrefs
+    for href in hrefs:
+        assert " " not in href and "#1" not in href
+        target = (account.parent / unquote(urlsplit(href).path)).resolve() / "index.html"
+        assert target.is_file(), href
+
+
+def test_a_docs_page_with_unreadable_front_matter_fails_the_build(tmp_path: Path) -> None:
+    """MkDocs alone would publish the broken front-matter as page text and index it."""
+    project = tmp_path / "mini"
+    shutil.copytree(MINI, project)
+    (project / "docs" / "about.md").write_text("---\ntitle: About\nowner: Priya: sales\n---\n# About\n", encoding="utf-8")
+    result = run_mkdocs(project)
+    assert result.returncode != 0
+    assert "docs/about.md:3: error: this is not valid YAML: a value contains ': '" in result.stderr
+    assert "Traceback" not in result.stderr and not (project / "site").exists()
