@@ -8,6 +8,7 @@ account (under any of its spellings: the interview's, the canonical name, aliase
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from .model import Interview, Quote
@@ -20,9 +21,15 @@ def named(text: str, names: Iterable[str]) -> str | None:
     folded = " ".join(text.split()).casefold()
     for name in names:
         wanted = " ".join(name.split()).casefold()
-        if wanted and re.search(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)", folded):
+        if wanted and _whole_words(wanted).search(folded):
             return name
     return None
+
+
+@lru_cache(maxsize=8192)
+def _whole_words(wanted: str) -> re.Pattern[str]:
+    """Compiled once per name: a journal has more names than the ``re`` module's cache holds."""
+    return re.compile(r"(?<!\w)" + re.escape(wanted) + r"(?!\w)")
 
 
 def _anonymous(interview: Interview) -> list[Quote]:

@@ -21,9 +21,31 @@ import yaml
 from .problems import Problems
 
 try:  # libyaml is several times faster; fall back to pure Python when absent
-    _Loader: type = yaml.CSafeLoader
+    _BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, with the tag of each plain scalar memoised.
+
+    Resolving a scalar's implicit tag runs a list of regular expressions in Python
+    for every value; a journal repeats the same few thousand values (names, tags,
+    dates) across its files, so most look-ups are answered from the table.
+    """
+
+    _scalar_tags: dict[tuple[str, tuple[bool, bool]], str] = {}
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = self._scalar_tags.get(key)
+        if tag is None:
+            if len(self._scalar_tags) > 200_000:
+                self._scalar_tags.clear()
+            tag = self._scalar_tags[key] = super().resolve(kind, value, implicit)
+        return tag
 
 MAX_FILE_BYTES = 2_000_000
 MAX_FRONT_MATTER_BYTES = 64_000
