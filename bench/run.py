@@ -106,6 +106,13 @@ def measure(cmd: list[str], cwd: Path, log: Path, env: dict[str, str], ok_codes=
     return res
 
 
+def serve_args() -> list[str]:
+    """`make serve`'s mkdocs arguments (SERVE_CMD in the Makefile), so the benchmark times what users run."""
+    makefile = (HERE.parent / "Makefile").read_text(encoding="utf-8")
+    found = re.search(r"^SERVE_CMD\s*:?=\s*(.+)$", makefile, re.M)
+    return found.group(1).split() if found else ["serve"]
+
+
 def mkdocs_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", *args]
 
@@ -165,7 +172,7 @@ def edit_to_update(project: Path, rel: str, log: Path) -> float:
     port = free_port()
     url = f"http://127.0.0.1:{port}/interviews/{rel[:-3]}/"
     with open(log, "w") as out:
-        proc = subprocess.Popen(mkdocs_cmd("serve", "-a", f"127.0.0.1:{port}"), cwd=project, env=child_env(),
+        proc = subprocess.Popen(mkdocs_cmd(*serve_args(), "-a", f"127.0.0.1:{port}"), cwd=project, env=child_env(),
                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + SERVE_START_TIMEOUT

@@ -28,6 +28,7 @@ class Site:
     # every input other than the interview itself (see inputs_fingerprint).
     page_cache: dict[str, tuple[tuple, Page]] | None = None
     fingerprint: str = ""
+    reused: set[str] = field(default_factory=set)  # docs paths of the pages this build took from page_cache
 
     @property
     def today(self) -> dt.date:

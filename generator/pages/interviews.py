@@ -28,6 +28,8 @@ def build(site: Site) -> Iterator[Page]:
         hit = cache.get(interview.source)
         if hit is None or hit[0] != key:
             hit = cache[interview.source] = (key, render(site, interview))
+        else:
+            site.reused.add(hit[1].path)
         yield hit[1]
 
 
