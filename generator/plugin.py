@@ -263,7 +263,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         skipped = len(self.incremental.skipped)
         stale = self.incremental.finish(BuildRecord(self.frame, set(self.pages), self.outputs, by_url(entries)),
                                         Path(config.site_dir))
-        log.info(f"journal: rebuilt {len(self.page_urls) - skipped} pages, skipped {skipped} unchanged interview pages"
+        log.info(f"journal: rebuilt {len(self.page_urls) - skipped} pages, skipped {skipped} unchanged pages"
                  + (f", removed {len(stale)} stale files" if stale else ""))
 
     def on_build_error(self, *, error: Exception) -> None:

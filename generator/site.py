@@ -6,13 +6,14 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 from urllib.parse import urljoin
 
 from .model import Journal
 from .render import Page, Renderer
 
 Builder = Callable[["Site"], Iterable[Page]]
+T = TypeVar("T")
 
 
 @dataclass
@@ -24,11 +25,43 @@ class Site:
     base_path: str = "/"  # path of the site root on its host, for absolute URLs in exports
     site_url: str = ""  # mkdocs.yml site_url (scheme and host), for links that leave the site (the feed)
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. git history, campaigns
-    # `serve` only: rendered interview pages kept across rebuilds, and the fingerprint of
-    # every input other than the interview itself (see inputs_fingerprint).
-    page_cache: dict[str, tuple[tuple, Page]] | None = None
+    # `serve` only: rendered pages (and parts) kept across rebuilds, and the fingerprint of
+    # every input other than the interviews (see inputs_fingerprint and reuse).
+    page_cache: dict[str, tuple[tuple, Any]] | None = None
     fingerprint: str = ""
     reused: set[str] = field(default_factory=set)  # docs paths of the pages this build took from page_cache
+    _account_keys: dict[str, str] | None = field(default=None, repr=False)
+
+    def reuse(self, slot: str, key: tuple, make: Callable[[], T]) -> T:
+        """`serve`: what an earlier build made for ``slot`` while ``key`` (its inputs besides
+        the fingerprint) is unchanged, else ``make()``. Reused pages are noted in ``reused``."""
+        if self.page_cache is None:
+            return make()
+        key = (key, self.fingerprint, repr(self.extra))
+        hit = self.page_cache.get(slot)
+        if hit is not None and hit[0] == key:
+            if isinstance(hit[1], Page):
+                self.reused.add(hit[1].path)
+            return hit[1]
+        value = make()
+        self.page_cache[slot] = (key, value)
+        return value
+
+    def account_key(self, slug: str) -> str:
+        """A digest of an account's interviews (path and text): what its name, attributes and timeline derive from."""
+        if self._account_keys is None:
+            self._account_keys = {
+                a.slug: hashlib.sha1("\0".join([a.name, *(i.source + i.digest for i in a.interviews)]).encode()).hexdigest()
+                for a in self.journal.accounts.values()}
+        return self._account_keys.get(slug, "")
+
+    @staticmethod
+    def interview_key(interview: Any) -> tuple:
+        """What an interview shows on pages that list it or its quotes: its path, its text and its account's
+        name, relationship and attributes (which other interviews of the account may set)."""
+        a = interview.account
+        face = (a.slug, a.name, a.relationship, tuple(sorted(a.attributes.items()))) if a is not None else ()
+        return (interview.source, interview.digest, face)
 
     @property
     def today(self) -> dt.date:

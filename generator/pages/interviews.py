@@ -16,21 +16,10 @@ def page_title(interview: Interview) -> str:
 
 
 def build(site: Site) -> Iterator[Page]:
-    cache = site.page_cache
     for interview in site.journal.interviews:
-        if cache is None:
-            yield render(site, interview)
-            continue
         account = interview.account
-        history = site.extra.get("history", {})
-        key = (interview.digest, account.slug if account else "", account.name if account else "", site.fingerprint,
-               repr(history.get(interview.source) if isinstance(history, dict) else None))
-        hit = cache.get(interview.source)
-        if hit is None or hit[0] != key:
-            hit = cache[interview.source] = (key, render(site, interview))
-        else:
-            site.reused.add(hit[1].path)
-        yield hit[1]
+        key = (interview.digest, account.slug if account else "", account.name if account else "")
+        yield site.reuse(interview.source, key, lambda: render(site, interview))
 
 
 def render(site: Site, interview: Interview) -> Page:
