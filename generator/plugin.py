@@ -48,6 +48,7 @@ PARALLEL_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))
 # instances that have on_startup, like this one, so the instance state survives as well.)
 _CACHES: dict[str, ParseCache] = {}
 _PAGE_CACHES: dict[str, dict] = {}
+_RENDERERS: dict[str, tuple[str, Renderer]] = {}  # `serve`: compiled templates kept (Jinja2 reloads a template that changed)
 
 
 class _PydanticOption(c.BaseConfigOption):
@@ -133,7 +134,13 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             n = len(problems.errors)
             raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
         parsed = time.perf_counter()
-        renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        key = repr((config.markdown_extensions, config.mdx_configs))
+        kept = _RENDERERS.get(str(self.root)) if self.command == "serve" else None
+        renderer = kept[1] if kept is not None and kept[0] == key else None
+        if renderer is None:
+            renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+            if self.command == "serve":
+                _RENDERERS[str(self.root)] = (key, renderer)
         site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "")
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
         # `serve` (threads, repeated builds) and small journals render in-process.

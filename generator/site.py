@@ -31,6 +31,7 @@ class Site:
     fingerprint: str = ""
     reused: set[str] = field(default_factory=set)  # docs paths of the pages this build took from page_cache
     _account_keys: dict[str, str] | None = field(default=None, repr=False)
+    _interview_keys: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     def reuse(self, slot: str, key: tuple, make: Callable[[], T]) -> T:
         """`serve`: what an earlier build made for ``slot`` while ``key`` (its inputs besides
@@ -55,13 +56,15 @@ class Site:
                 for a in self.journal.accounts.values()}
         return self._account_keys.get(slug, "")
 
-    @staticmethod
-    def interview_key(interview: Any) -> tuple:
+    def interview_key(self, interview: Any) -> tuple:
         """What an interview shows on pages that list it or its quotes: its path, its text and its account's
         name, relationship and attributes (which other interviews of the account may set)."""
-        a = interview.account
-        face = (a.slug, a.name, a.relationship, tuple(sorted(a.attributes.items()))) if a is not None else ()
-        return (interview.source, interview.digest, face)
+        key = self._interview_keys.get(interview.source)
+        if key is None:
+            a = interview.account
+            face = (a.slug, a.name, a.relationship, tuple(sorted(a.attributes.items()))) if a is not None else ()
+            key = self._interview_keys[interview.source] = (interview.source, interview.digest, face)
+        return key
 
     @property
     def today(self) -> dt.date:

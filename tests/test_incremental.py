@@ -158,3 +158,11 @@ def test_removing_a_stale_output_removes_the_folders_it_empties(tmp_path: Path) 
     remove_output(page, tmp_path / "site")
     assert not (tmp_path / "site" / "interviews" / "2026").exists()
     assert (tmp_path / "site" / "interviews" / "keep.txt").exists()
+
+
+def test_serve_dirty_follows_account_facts_that_another_interview_sets(served: Served) -> None:
+    newest = served.project / "interviews" / "2026" / "2026-05-02-acme.md"
+    newest.write_text(newest.read_text().replace("channel: on-site", "channel: on-site\nindustry: Logistics"))
+    served.rebuild()
+    assert "Logistics" in served.page("segments/industry/logistics").read_text()
+    assert_same_as_a_full_build(served)
