@@ -193,7 +193,11 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                                   ((page.url, page.file.content_bytes) for page in nav.pages),
                                   Path(custom_dir) if custom_dir else None)
         served = [f for f in files if InclusionLevel.is_in_serve(f.inclusion)]
-        skipped = self.incremental.plan(self.frame, self.reused, lambda path: os.path.isfile(files.src_uris[path].abs_dest_path))
+        # Pages in the nav are always rebuilt: every page's nav shows their titles, which MkDocs reads as it
+        # builds them. Data files (not pages) are only copied.
+        in_nav = {page.file.src_uri for page in nav.pages}
+        pages = {path for path in self.reused if path.endswith(".md") and path not in in_nav}
+        skipped = self.incremental.plan(self.frame, pages, lambda path: os.path.isfile(files.src_uris[path].abs_dest_path))
         self.page_urls = []
         for file in served:
             if file.is_documentation_page():

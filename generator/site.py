@@ -30,7 +30,6 @@ class Site:
     page_cache: dict[str, tuple[tuple, Any]] | None = None
     fingerprint: str = ""
     reused: set[str] = field(default_factory=set)  # docs paths of the pages this build took from page_cache
-    _account_keys: dict[str, str] | None = field(default=None, repr=False)
     _interview_keys: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     def reuse(self, slot: str, key: tuple, make: Callable[[], T]) -> T:
@@ -41,30 +40,29 @@ class Site:
         key = (key, self.fingerprint, repr(self.extra))
         hit = self.page_cache.get(slot)
         if hit is not None and hit[0] == key:
-            if isinstance(hit[1], Page):
-                self.reused.add(hit[1].path)
+            self.reused.update(p.path for p in (hit[1] if isinstance(hit[1], list) else [hit[1]]) if isinstance(p, Page))
             return hit[1]
         value = make()
         self.page_cache[slot] = (key, value)
         return value
 
-    def account_key(self, slug: str) -> str:
-        """A digest of an account's interviews (path and text): what its name, attributes and timeline derive from."""
-        if self._account_keys is None:
-            self._account_keys = {
-                a.slug: hashlib.sha1("\0".join([a.name, *(i.source + i.digest for i in a.interviews)]).encode()).hexdigest()
-                for a in self.journal.accounts.values()}
-        return self._account_keys.get(slug, "")
-
     def interview_key(self, interview: Any) -> tuple:
-        """What an interview shows on pages that list it or its quotes: its path, its text and its account's
-        name, relationship and attributes (which other interviews of the account may set)."""
+        """What an interview gives every page but its own: its path, its parsed facts (front-matter
+        and quotes, not the notes' prose) and its account's name, relationship and attributes
+        (which other interviews of the account may set). Empty outside `serve`."""
+        if self.page_cache is None:
+            return ()
         key = self._interview_keys.get(interview.source)
         if key is None:
             a = interview.account
             face = (a.slug, a.name, a.relationship, tuple(sorted(a.attributes.items()))) if a is not None else ()
-            key = self._interview_keys[interview.source] = (interview.source, interview.digest, face)
+            facts = self.reuse("facts:" + interview.source, (interview.digest,), lambda: interview_facts(interview))
+            key = self._interview_keys[interview.source] = (interview.source, facts, face)
         return key
+
+    def journal_key(self) -> tuple:
+        """The interview keys of the whole journal: what journal-wide pages (dashboard, library) derive from."""
+        return tuple(self.interview_key(i) for i in self.journal.interviews)
 
     @property
     def today(self) -> dt.date:
@@ -76,6 +74,13 @@ class Site:
     def full_url(self, url: str) -> str:
         """``https://host/base/url`` with a site_url; the root-relative path without one."""
         return urljoin(self.site_url, self.absolute(url)) if self.site_url else self.absolute(url)
+
+
+def interview_facts(interview: Any) -> str:
+    """A digest of an interview as parsed, without its notes: front-matter, extra fields and quotes."""
+    text = repr((interview.meta, interview.extra, interview.written_tags, interview.quotes,
+                 [q.written_tags for q in interview.quotes]))
+    return hashlib.sha1(text.encode()).hexdigest()
 
 
 def absolute_url(base_path: str, url: str) -> str:
@@ -97,7 +102,11 @@ def build_pages(site: Site, exclude: tuple[str, ...] = ()) -> dict[str, Page]:
     for name, build in builders().items():
         if name in exclude:
             continue
-        for page in build(site):
+        # Pages other than an interview's own derive from the interviews' facts, not their prose:
+        # `serve` reuses a whole family while those are unchanged (and page by page within it).
+        family = build(site) if name == "interviews" else site.reuse("family:" + name, site.journal_key(),
+                                                                         lambda: list(build(site)))
+        for page in family:
             if page.path in pages:
                 raise ValueError(f"two generated pages at {page.path}")
             pages[page.path] = page

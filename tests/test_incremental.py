@@ -166,3 +166,14 @@ def test_serve_dirty_follows_account_facts_that_another_interview_sets(served: S
     served.rebuild()
     assert "Logistics" in served.page("segments/industry/logistics").read_text()
     assert_same_as_a_full_build(served)
+
+
+def test_serve_dirty_rebuilds_only_the_page_of_a_notes_only_edit(served: Served, caplog) -> None:
+    note = served.project / ACME
+    note.write_text(note.read_text().replace("Notes.", "Notes, edited."))
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.journal"):
+        served.rebuild()
+    assert "Notes, edited." in served.page("interviews/2026/2026-03-04-acme").read_text()
+    # The interview's page and the pages in the nav (always rebuilt); nothing else shows notes.
+    assert "journal: rebuilt 7 pages" in caplog.text
+    assert_same_as_a_full_build(served)

@@ -38,7 +38,8 @@ def build(site: Site) -> Iterator[Page]:
     yield renderer.page(INDEX, "customers.html.j2", title="Customers", in_nav=True, summaries=summaries,
                         relationships=relationships, stale_days=config.stale_days, today=site.today, plural=plural)
     for account in accounts:
-        yield site.reuse("customers:" + account.slug, (site.account_key(account.slug),), lambda: account_page(site, account))
+        yield site.reuse("customers:" + account.slug, tuple(site.interview_key(i) for i in account.interviews),
+                         lambda: account_page(site, account))
 
 
 def account_page(site: Site, account: Account) -> Page:
