@@ -1,11 +1,11 @@
 """`mkdocs serve --dirty`: after an edit, rebuild only the pages that changed.
 
 A dirty MkDocs build skips every page whose file reports "not modified" and keeps
-the site directory between builds. The plugin lets it skip exactly the interview
-pages whose rendered page came unchanged from the page cache (see
-pages/interviews.py), provided the frame every page shares (mkdocs.yml, the nav,
-theme overrides) is unchanged and the page's output is still on disk; every other
-page is rebuilt as in a clean build. This module keeps what a rebuild needs from
+the site directory between builds. The plugin lets it skip exactly the generated
+pages outside the nav whose rendered page came unchanged from the serve page cache
+(``Site.reuse``), provided the frame every page shares (mkdocs.yml, the nav, theme
+overrides) is unchanged and the page's output is still on disk; every other page
+is rebuilt as in a clean build. This module keeps what a rebuild needs from
 the last successful build: those pages, the frame, the files written and the
 search entries of every page, so skipped pages stay in the search index.
 """

@@ -3,7 +3,7 @@
 Generated pages are virtual files (``File.generated``); interview pages stay out
 of the nav so each page costs O(1). A `mkdocs build` writes into a temporary
 directory that replaces the site only when the whole build succeeded. Under
-`mkdocs serve --dirty` a rebuild skips the interview pages that did not change
+`mkdocs serve --dirty` a rebuild skips the generated pages that did not change
 (see incremental.py).
 """
 
@@ -37,7 +37,7 @@ from .site import Site, build_pages, inputs_fingerprint
 
 
 def _no_dirty_warning(record: logging.LogRecord) -> bool:
-    """Every `serve --dirty` build warns of a stale nav; this plugin rebuilds all pages but unchanged interviews."""
+    """Every `serve --dirty` build warns of a stale nav; this plugin keeps the nav and search index whole."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
@@ -84,7 +84,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.stream: InterviewPageStream | None = None
         self._full_content: str | None = None
         self.built = False
-        self.dirty = False  # `mkdocs serve --dirty`: skip unchanged interview pages
+        self.dirty = False  # `mkdocs serve --dirty`: skip unchanged generated pages
         self.incremental = DirtyServe()
         self.reused: set[str] = set()
         self.frame = ""
@@ -99,7 +99,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             build_log = logging.getLogger("mkdocs.commands.build")
             if _no_dirty_warning not in build_log.filters:
                 build_log.addFilter(_no_dirty_warning)
-            log.info("journal: serve --dirty: a rebuild skips the interview pages that did not change")
+            log.info("journal: serve --dirty: a rebuild skips the generated pages that did not change")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -134,13 +134,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             n = len(problems.errors)
             raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
         parsed = time.perf_counter()
-        key = repr((config.markdown_extensions, config.mdx_configs))
-        kept = _RENDERERS.get(str(self.root)) if self.command == "serve" else None
-        renderer = kept[1] if kept is not None and kept[0] == key else None
-        if renderer is None:
-            renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-            if self.command == "serve":
-                _RENDERERS[str(self.root)] = (key, renderer)
+        renderer = self._renderer(config)
         site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "")
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
         # `serve` (threads, repeated builds) and small journals render in-process.
@@ -160,6 +154,17 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             done = time.perf_counter()
             print(f"journal timings: parse={parsed - started:.2f}s pages={done - parsed:.2f}s total={done - started:.2f}s",
                   file=sys.stderr)
+
+    def _renderer(self, config: MkDocsConfig) -> Renderer:
+        """A new Renderer, or under `serve` the last one while the Markdown settings are the same."""
+        key = repr((config.markdown_extensions, config.mdx_configs))
+        kept = _RENDERERS.get(str(self.root)) if self.command == "serve" else None
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        if self.command == "serve":
+            _RENDERERS[str(self.root)] = (key, renderer)
+        return renderer
 
     def _other_inputs(self) -> list[Path]:
         """The journal's files other than interviews (accounts, tags, campaigns, insights)."""
@@ -184,7 +189,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        """`serve --dirty`: tell MkDocs which pages to build: all but the unchanged interview pages."""
+        """`serve --dirty`: tell MkDocs which pages to build: all but the generated pages reused unchanged."""
         if not self.dirty:
             return nav
         custom_dir = config.theme.custom_dir
