@@ -19,9 +19,11 @@ $(STAMP): requirements.lock pyproject.toml
 setup: $(STAMP)
 
 ## Build the sample journal, then serve it at http://$(HOST)/
+## --dirty: a rebuild after an edit skips the interview pages that did not change (see README).
+SERVE_CMD := serve --dirty
 serve: setup
 	$(BIN)/mkdocs build --strict
-	$(BIN)/mkdocs serve --dev-addr $(HOST)
+	$(BIN)/mkdocs $(SERVE_CMD) --dev-addr $(HOST)
 
 build: setup
 	$(BIN)/mkdocs build --strict

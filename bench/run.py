@@ -13,7 +13,8 @@ script measures, in the same run and on the same files:
   3. `journal check` of the whole journal (wall seconds)
   4. peak RSS of each of those (the largest single process, via getrusage(RUSAGE_CHILDREN))
   5. the generator's share of the journal build (JOURNAL_TIMINGS=1 line on stderr)
-  6. edit-to-update during `mkdocs serve`: append a marker to an interview, poll its page
+  6. edit-to-update during `make serve`'s `mkdocs serve --dirty`: append a marker to an interview,
+     poll its page; also the pages that rebuild wrote and skipped (the plugin's log line)
   7. size of both built sites
 
 Every measurement runs in its own child process; a failure prints "n/a" with the
@@ -68,6 +69,7 @@ ru = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(out, "w") as f:
     json.dump({"rc": rc, "wall": wall, "maxrss_kb": ru.ru_maxrss, "cpu": ru.ru_utime + ru.ru_stime}, f)
 """
+REBUILT = re.compile(r"journal: rebuilt (\d+) pages, skipped (\d+) unchanged pages")
 TIMINGS = re.compile(r"journal timings:\s*parse=([\d.]+)s\s+pages=([\d.]+)s\s+total=([\d.]+)s")
 
 
@@ -104,6 +106,13 @@ def measure(cmd: list[str], cwd: Path, log: Path, env: dict[str, str], ok_codes=
     if res["rc"] not in ok_codes:
         raise Failed(f"exit {res['rc']}: {last_line(stderr or stdout)}")
     return res
+
+
+def serve_args() -> list[str]:
+    """`make serve`'s mkdocs arguments (SERVE_CMD in the Makefile), so the benchmark times what users run."""
+    makefile = (HERE.parent / "Makefile").read_text(encoding="utf-8")
+    found = re.search(r"^SERVE_CMD\s*:?=\s*(.+)$", makefile, re.M)
+    return found.group(1).split() if found else ["serve"]
 
 
 def mkdocs_cmd(*args: str) -> list[str]:
@@ -165,7 +174,7 @@ def edit_to_update(project: Path, rel: str, log: Path) -> float:
     port = free_port()
     url = f"http://127.0.0.1:{port}/interviews/{rel[:-3]}/"
     with open(log, "w") as out:
-        proc = subprocess.Popen(mkdocs_cmd("serve", "-a", f"127.0.0.1:{port}"), cwd=project, env=child_env(),
+        proc = subprocess.Popen(mkdocs_cmd(*serve_args(), "-a", f"127.0.0.1:{port}"), cwd=project, env=child_env(),
                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + SERVE_START_TIMEOUT
@@ -187,7 +196,11 @@ def edit_to_update(project: Path, rel: str, log: Path) -> float:
         while time.monotonic() - edited < EDIT_TIMEOUT:
             status, body = fetch(url, timeout=10)
             if status == 200 and marker in body:
-                return time.monotonic() - edited
+                elapsed = time.monotonic() - edited
+                settle = time.monotonic() + 5  # let the plugin log what the rebuild wrote (read after stop)
+                while len(REBUILT.findall(log.read_text(errors="replace"))) < 2 and time.monotonic() < settle:
+                    time.sleep(POLL)
+                return elapsed
             if proc.poll() is not None:
                 raise Failed(f"serve exited with {proc.returncode}: {last_line(log.read_text(errors='replace'))}")
             time.sleep(POLL)
@@ -291,6 +304,9 @@ def bench_size(n: int, args, workdir: Path) -> dict:
         attempt(summary, "edit_s", edit_to_update, journal, target["rel"], logs / "serve.log")
         if "edit_s_error" in summary:
             summary["edit_error"] = summary.pop("edit_s_error")
+        rebuilt = REBUILT.findall((logs / "serve.log").read_text(errors="replace")) if (logs / "serve.log").exists() else []
+        if "edit_s" in summary and len(rebuilt) > 1:  # the first build, then the edit's
+            summary.update(edit_pages_rebuilt=int(rebuilt[-1][0]), edit_pages_skipped=int(rebuilt[-1][1]))
     summary["logs"] = str(logs)
     return summary
 
@@ -327,6 +343,8 @@ def print_table(s: dict) -> None:
          "", None, None),
         ("edit-to-update (s)", "", fmt(s.get("edit_s")) if "edit_s" in s else na("edit_error"), "<= 2 s",
          s.get("edit_s"), TARGETS["edit"]),
+        ("pages the edit rebuilt", "", f"{s['edit_pages_rebuilt']} (skipped {s['edit_pages_skipped']})"
+         if "edit_pages_rebuilt" in s else "n/a", "", None, None),
         ("site size (MB)", fmt(s.get("baseline_site_mb"), ".1f"), fmt(s.get("journal_site_mb"), ".1f"), "", None, None),
     ]
     print(f"\n== N = {n} ({s['accounts']} accounts, {s['quotes']} quotes, {s['confidential']} confidential files) ==")

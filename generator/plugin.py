@@ -2,7 +2,9 @@
 
 Generated pages are virtual files (``File.generated``); interview pages stay out
 of the nav so each page costs O(1). A `mkdocs build` writes into a temporary
-directory that replaces the site only when the whole build succeeded.
+directory that replaces the site only when the whole build succeeded. Under
+`mkdocs serve --dirty` a rebuild skips the generated pages that did not change
+(see incremental.py).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .config import JournalConfig, option_errors
 from .githistory import read_history
+from .incremental import BuildRecord, DirtyServe, by_url, frame_digest
 from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
 from .parallel import InterviewPageStream, can_fork
@@ -36,12 +39,20 @@ from .render import Page, Renderer, wrap_body
 from .site import Site, build_pages, inputs_fingerprint
 from .yamlfile import YamlProblem, split_front_matter
 
+
+def _no_dirty_warning(record: logging.LogRecord) -> bool:
+    """Every `serve --dirty` build warns of a stale nav; this plugin keeps the nav and search index whole."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 log = logging.getLogger("mkdocs.plugins.journal")
 # Below this many interviews a worker process costs more than it saves (env override for tests).
 PARALLEL_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))
-# Both survive the plugin re-instantiation of each `serve` rebuild.
+# Both survive the plugin re-instantiation of each `serve` rebuild. (MkDocs keeps plugin
+# instances that have on_startup, like this one, so the instance state survives as well.)
 _CACHES: dict[str, ParseCache] = {}
 _PAGE_CACHES: dict[str, dict] = {}
+_RENDERERS: dict[str, tuple[str, Renderer]] = {}  # `serve`: compiled templates kept (Jinja2 reloads a template that changed)
 
 
 class _PydanticOption(c.BaseConfigOption):
@@ -77,9 +88,22 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.stream: InterviewPageStream | None = None
         self._full_content: str | None = None
         self.built = False
+        self.dirty = False  # `mkdocs serve --dirty`: skip unchanged generated pages
+        self.incremental = DirtyServe()
+        self.reused: set[str] = set()
+        self.frame = ""
+        self.writing = False
+        self.page_urls: list[str] = []
+        self.outputs: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = command == "serve" and dirty
+        if self.dirty:
+            build_log = logging.getLogger("mkdocs.commands.build")
+            if _no_dirty_warning not in build_log.filters:
+                build_log.addFilter(_no_dirty_warning)
+            log.info("journal: serve --dirty: a rebuild skips the generated pages that did not change")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -105,6 +129,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         started = time.perf_counter()
+        self.writing = False
         cache = _CACHES.setdefault(str(self.root), ParseCache())
         journal, problems = load_journal(self.root, self.options, today=build_date(), cache=cache)
         for problem in problems:
@@ -113,7 +138,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             n = len(problems.errors)
             raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
         parsed = time.perf_counter()
-        renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        renderer = self._renderer(config)
         site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "",
                     extra={"history": read_history(self.root, self.options.interviews_dir)})
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
@@ -129,10 +154,22 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                     self.root, (self.options, config.markdown_extensions, config.mdx_configs, config.site_url),
                     journal.today, self._other_inputs())
             self.pages = build_pages(site)
+            self.reused = site.reused
         if os.environ.get("JOURNAL_TIMINGS"):
             done = time.perf_counter()
             print(f"journal timings: parse={parsed - started:.2f}s pages={done - parsed:.2f}s total={done - started:.2f}s",
                   file=sys.stderr)
+
+    def _renderer(self, config: MkDocsConfig) -> Renderer:
+        """A new Renderer, or under `serve` the last one while the Markdown settings are the same."""
+        key = repr((config.markdown_extensions, config.mdx_configs))
+        kept = _RENDERERS.get(str(self.root)) if self.command == "serve" else None
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        if self.command == "serve":
+            _RENDERERS[str(self.root)] = (key, renderer)
+        return renderer
 
     def _other_inputs(self) -> list[Path]:
         """The journal's files other than interviews (accounts, tags, campaigns, insights)."""
@@ -143,6 +180,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         return found
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.writing = True
         by_url = {f.url: f.src_uri for f in files}  # docs/quotes.md and a generated quotes/index.md share /quotes/
         for path, page in self.pages.items():
             clash = path if files.get_file_from_path(path) is not None else by_url.get(page.url)
@@ -153,6 +191,33 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             content = page.front_matter if page.is_markdown else page.content
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """`serve --dirty`: tell MkDocs which pages to build: all but the generated pages reused unchanged."""
+        if not self.dirty:
+            return nav
+        custom_dir = config.theme.custom_dir
+        self.frame = frame_digest(Path(config.config_file_path) if config.config_file_path else None,
+                                  f"{config.site_url}\0{config.site_dir}",
+                                  ((page.url, page.file.content_bytes) for page in nav.pages),
+                                  Path(custom_dir) if custom_dir else None)
+        served = [f for f in files if InclusionLevel.is_in_serve(f.inclusion)]
+        # Pages in the nav are always rebuilt: every page's nav shows their titles, which MkDocs reads as it
+        # builds them. Data files (not pages) are only copied.
+        in_nav = {page.file.src_uri for page in nav.pages}
+        pages = {path for path in self.reused if path.endswith(".md") and path not in in_nav}
+        skipped = self.incremental.plan(self.frame, pages, lambda path: os.path.isfile(files.src_uris[path].abs_dest_path))
+        self.page_urls = []
+        for file in served:
+            if file.is_documentation_page():
+                modified = file.src_uri not in skipped
+                # A docs page is rebuilt even when its source is older than its output (a dirty build
+                # would skip it), so the nav and search index match a clean build.
+                file.is_modified = (lambda modified=modified: modified)  # type: ignore[method-assign]
+                self.page_urls.append(_page_url(file))
+        self.incremental.skipped_urls = {_page_url(files.src_uris[path]) for path in skipped}
+        self.outputs = {f.abs_dest_path for f in served}
+        return nav
 
     # Generated pages carry their HTML already: skip a second Markdown pass over it.
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -219,13 +284,31 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                 server.watch(str(path))
         return server
 
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built = True
         self._close_stream()
+        if self.dirty:
+            self._finish_dirty_build(config)
+
+    def _finish_dirty_build(self, config: MkDocsConfig) -> None:
+        """Put skipped pages' search entries back, delete outputs of pages that are gone, log what was built."""
+        entries: list[dict] = []
+        index, attr = _search_index(config)
+        if index is not None:
+            entries = self.incremental.merge_search(getattr(index, attr), self.page_urls)
+            setattr(index, attr, entries)
+        skipped = len(self.incremental.skipped)
+        stale = self.incremental.finish(BuildRecord(self.frame, set(self.pages), self.outputs, by_url(entries)),
+                                        Path(config.site_dir))
+        log.info(f"journal: rebuilt {len(self.page_urls) - skipped} pages, skipped {skipped} unchanged pages"
+                 + (f", removed {len(stale)} stale files" if stale else ""))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.built = False
         self._close_stream()
+        if self.writing:  # the site directory may hold part of this build
+            self.incremental.forget()
 
     def _close_stream(self) -> None:
         if self.stream is not None:
@@ -245,6 +328,25 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             final.rename(old)
         tmp.rename(final)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _search_index(config: MkDocsConfig) -> tuple[Any, str]:
+    """The search plugin's index and the name of its list of entries (Material's or MkDocs' plugin)."""
+    for name, plugin in config.plugins.items():
+        if name.rsplit("/", 1)[-1] != "search":
+            continue
+        if hasattr(plugin, "search_index_prev"):
+            plugin.search_index_prev = None  # Material's own dirty-reload merge assumes one page per build
+        index = getattr(plugin, "search_index", None)
+        for attr in ("entries", "_entries"):
+            if isinstance(getattr(index, attr, None), list):
+                return index, attr
+    return None, ""
+
+
+def _page_url(file: File) -> str:
+    """A page's URL as MkDocs' Page (and so the search index) gives it: the home page's is ""."""
+    return "" if file.url in (".", "./") else file.url
 
 
 def _is_serve_dir(site_dir: str) -> bool:

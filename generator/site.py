@@ -6,13 +6,14 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 from urllib.parse import urljoin
 
 from .model import Journal
 from .render import Page, Renderer
 
 Builder = Callable[["Site"], Iterable[Page]]
+T = TypeVar("T")
 
 
 @dataclass
@@ -24,10 +25,46 @@ class Site:
     base_path: str = "/"  # path of the site root on its host, for absolute URLs in exports
     site_url: str = ""  # mkdocs.yml site_url (scheme and host), for links that leave the site (the feed)
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. git history, campaigns
-    # `serve` only: rendered interview pages kept across rebuilds, and the fingerprint of
-    # every input other than the interview itself (see inputs_fingerprint).
-    page_cache: dict[str, tuple[tuple, Page]] | None = None
+    # `serve` only: rendered pages (and parts) kept across rebuilds, and the fingerprint of
+    # every input other than the interviews (see inputs_fingerprint and reuse).
+    page_cache: dict[str, tuple[tuple, Any]] | None = None
     fingerprint: str = ""
+    reused: set[str] = field(default_factory=set)  # docs paths of the pages this build took from page_cache
+    _interview_keys: dict[str, tuple] = field(default_factory=dict, repr=False)
+
+    def reuse(self, slot: str, key: tuple, make: Callable[[], T]) -> T:
+        """`serve`: what an earlier build made for ``slot`` while ``key`` (its inputs besides
+        the fingerprint) is unchanged, else ``make()``. Reused pages are noted in ``reused``.
+        Whatever a page takes from ``extra`` belongs in its ``key`` (interview pages: their git
+        history), so a change to one file's history re-renders one page."""
+        if self.page_cache is None:
+            return make()
+        key = (key, self.fingerprint)
+        hit = self.page_cache.get(slot)
+        if hit is not None and hit[0] == key:
+            self.reused.update(p.path for p in (hit[1] if isinstance(hit[1], list) else [hit[1]]) if isinstance(p, Page))
+            return hit[1]
+        value = make()
+        self.page_cache[slot] = (key, value)
+        return value
+
+    def interview_key(self, interview: Any) -> tuple:
+        """What an interview gives every page but its own: its path, its parsed facts (front-matter
+        and quotes, not the notes' prose) and its account's name, relationship and attributes
+        (which other interviews of the account may set). Empty outside `serve`."""
+        if self.page_cache is None:
+            return ()
+        key = self._interview_keys.get(interview.source)
+        if key is None:
+            a = interview.account
+            face = (a.slug, a.name, a.relationship, tuple(sorted(a.attributes.items()))) if a is not None else ()
+            facts = self.reuse("facts:" + interview.source, (interview.digest,), lambda: interview_facts(interview))
+            key = self._interview_keys[interview.source] = (interview.source, facts, face)
+        return key
+
+    def journal_key(self) -> tuple:
+        """The interview keys of the whole journal: what journal-wide pages (dashboard, library) derive from."""
+        return tuple(self.interview_key(i) for i in self.journal.interviews)
 
     @property
     def today(self) -> dt.date:
@@ -39,6 +76,13 @@ class Site:
     def full_url(self, url: str) -> str:
         """``https://host/base/url`` with a site_url; the root-relative path without one."""
         return urljoin(self.site_url, self.absolute(url)) if self.site_url else self.absolute(url)
+
+
+def interview_facts(interview: Any) -> str:
+    """A digest of an interview as parsed, without its notes: front-matter, extra fields and quotes."""
+    text = repr((interview.meta, interview.extra, interview.written_tags, interview.quotes,
+                 [q.written_tags for q in interview.quotes]))
+    return hashlib.sha1(text.encode()).hexdigest()
 
 
 def absolute_url(base_path: str, url: str) -> str:
@@ -60,7 +104,11 @@ def build_pages(site: Site, exclude: tuple[str, ...] = ()) -> dict[str, Page]:
     for name, build in builders().items():
         if name in exclude:
             continue
-        for page in build(site):
+        # Pages other than an interview's own derive from the interviews' facts, not their prose:
+        # `serve` reuses a whole family while those are unchanged (and page by page within it).
+        family = build(site) if name == "interviews" else site.reuse("family:" + name, site.journal_key(),
+                                                                         lambda: list(build(site)))
+        for page in family:
             if page.path in pages:
                 raise ValueError(f"two generated pages at {page.path}")
             pages[page.path] = page

@@ -34,20 +34,25 @@ def build(site: Site) -> Iterator[Page]:
     journal, renderer = site.journal, site.renderer
     config = journal.config
     accounts = [a for a in journal.accounts.values() if a.interviews]
-    when = time_tag(renderer.env.filters["longdate"])
     summaries = [summarize(a, site.today, config.stale_days) for a in accounts]
     relationships = [r for r in config.relationships if any(s.relationship == r for s in summaries)]
     yield renderer.page(INDEX, "customers.html.j2", title="Customers", in_nav=True, summaries=summaries,
                         relationships=relationships, stale_days=config.stale_days, today=site.today, plural=plural)
     for account in accounts:
-        view = account_view(account, site.today, config.stale_days, config.first_hand_team)
-        # customers/<slug>/index.md, so an account named "Index" cannot take the index page's place.
-        page = renderer.page(account.url + "index.md", "customer.html.j2", title=account.name, v=view,
-                             stale_days=config.stale_days, today=site.today, renderer=renderer,
-                             account_fields=config.all_account_fields, plural=plural, when=when,
-                             insights=contributions(account.quotes))
-        page.search_html = search_html(account)
-        yield page
+        yield site.reuse("customers:" + account.slug, tuple(site.interview_key(i) for i in account.interviews),
+                         lambda: account_page(site, account))
+
+
+def account_page(site: Site, account: Account) -> Page:
+    renderer, config = site.renderer, site.journal.config
+    view = account_view(account, site.today, config.stale_days, config.first_hand_team)
+    # customers/<slug>/index.md, so an account named "Index" cannot take the index page's place.
+    page = renderer.page(account.url + "index.md", "customer.html.j2", title=account.name, v=view,
+                         stale_days=config.stale_days, today=site.today, renderer=renderer,
+                         account_fields=config.all_account_fields, plural=plural,
+                         when=time_tag(renderer.env.filters["longdate"]), insights=contributions(account.quotes))
+    page.search_html = search_html(account)
+    return page
 
 
 def search_html(account: Account) -> str:

@@ -18,18 +18,11 @@ def page_title(interview: Interview) -> str:
 
 
 def build(site: Site) -> Iterator[Page]:
-    cache = site.page_cache
     for interview in site.journal.interviews:
-        if cache is None:
-            yield render(site, interview)
-            continue
         account = interview.account
-        key = (interview.digest, account.slug if account else "", account.name if account else "", site.fingerprint,
+        key = (interview.digest, account.slug if account else "", account.name if account else "",
                repr(file_history(site, interview)))
-        hit = cache.get(interview.source)
-        if hit is None or hit[0] != key:
-            hit = cache[interview.source] = (key, render(site, interview))
-        yield hit[1]
+        yield site.reuse(interview.source, key, lambda: render(site, interview))
 
 
 def file_history(site: Site, interview: Interview) -> FileHistory | None:

@@ -90,12 +90,17 @@ def build(site: Site) -> Iterator[Page]:
     quotes = library_order(journal.quotes)
     link = lambda target: rel_url(LIBRARY_URL, target)  # noqa: E731
     template = renderer.template("quote.html.j2")
-    cards = [template.render(q=q, link=link, today=site.today, renderer=renderer, show_source=True, library=True)
+    # `serve` re-renders only the cards and records of quotes whose interview changed.
+    cards = [site.reuse("quote-card:" + q.id, site.interview_key(q.interview),
+                        lambda: template.render(q=q, link=link, today=site.today, renderer=renderer, show_source=True,
+                                                library=True))
              for q in quotes]
+    client = [site.reuse("quote-record:" + q.id, site.interview_key(q.interview), lambda: client_record(q, site))
+              for q in quotes]
     cleared = sum(q.cleared_on(site.today) for q in quotes)
     page = renderer.page(
         LIBRARY, "quotes.html.j2", title="Quotes", in_nav=True, cards=Markup("".join(cards)), count=len(quotes),
-        cleared=cleared, filters=filters(quotes, site), data=embed_json([client_record(q, site) for q in quotes]),
+        cleared=cleared, filters=filters(quotes, site), data=embed_json(client),
     )
     # Search finds each quote on its interview page; indexing 20,000 cards again would only slow the build.
     page.search_html = SEARCH_HTML

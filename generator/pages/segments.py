@@ -43,7 +43,9 @@ def build(site: Site) -> Iterator[Page]:
         return rendered[q.id]
 
     for term in index.all_terms():
-        yield term_page(site, term, quote_html)
+        key = (term.label, tuple(sorted(term.spellings)),
+               tuple(site.interview_key(i) for i in term.interviews))
+        yield site.reuse("segments:" + term.page_path, key, lambda: term_page(site, term, quote_html))
 
 
 def term_page(site: Site, term: Term, quote_html) -> Page:
