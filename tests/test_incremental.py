@@ -174,6 +174,7 @@ def test_serve_dirty_rebuilds_only_the_page_of_a_notes_only_edit(served: Served,
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.journal"):
         served.rebuild()
     assert "Notes, edited." in served.page("interviews/2026/2026-03-04-acme").read_text()
-    # The interview's page and the pages in the nav (always rebuilt); nothing else shows notes.
-    assert "journal: rebuilt 7 pages" in caplog.text
+    # The interview's page and the 7 pages in the nav (always rebuilt: dashboard, customers, quotes,
+    # segments, campaigns, insights, about); nothing else shows notes.
+    assert "journal: rebuilt 8 pages" in caplog.text
     assert_same_as_a_full_build(served)
