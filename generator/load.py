@@ -40,6 +40,9 @@ class Parsed:
 
     interview: Interview | None
     problems: list[Problem]
+    # Explicit quote ids of a file with errors: a campaign or insight citing one is told where
+    # the real problem is, not that the quote is gone.
+    held_quote_ids: tuple[str, ...] = ()
 
 
 def parse_interview(source: str, rel: str, text: str, config: JournalConfig, today: dt.date) -> Parsed:
@@ -80,7 +83,7 @@ def parse_interview(source: str, rel: str, text: str, config: JournalConfig, tod
         problems=problems,
     )
     if front is None:
-        return Parsed(None, problems.items)
+        return Parsed(None, problems.items, tuple(r.id for r in raw_quotes if r.id))
     interview = Interview(source=source, rel=rel, meta=front, extra=extra, body=body, body_line=fm.body_line,
                           quotes=[], lines=meta.lines, digest=short_hash(text, 16))
     for raw in raw_quotes:
@@ -90,7 +93,9 @@ def parse_interview(source: str, rel: str, text: str, config: JournalConfig, tod
             interview=interview,
         ))
     _check_quotes(interview, today, problems)
-    return Parsed(None if any(p.is_error for p in problems.items) else interview, problems.items)
+    if any(p.is_error for p in problems.items):
+        return Parsed(None, problems.items, tuple(q.id for q in interview.quotes if q.explicit_id))
+    return Parsed(interview, problems.items)
 
 
 def _take_extra(data: dict, meta: Located, source: str, config: JournalConfig, problems: Problems) -> dict[str, Any]:
@@ -275,11 +280,13 @@ def load_journal(root: Path, config: JournalConfig, *, today: dt.date | None = N
         return Journal(config, today, [], {}), problems
 
     parsed_all: list[Interview] = []
+    held: dict[str, str] = {}
     for path, source, rel in list_interview_files(root, folder, problems):
         parsed = cache.get(path, source, rel, config, today) if cache else read_and_parse(path, source, rel, config, today)
         problems.extend(parsed.problems)
         if parsed.interview:
             parsed_all.append(parsed.interview)
+        held.update(dict.fromkeys(parsed.held_quote_ids, source))
 
     _check_unique(parsed_all, problems)
     visible = sorted((i for i in parsed_all if not i.meta.confidential), key=lambda i: (i.date, i.rel))
@@ -292,7 +299,8 @@ def load_journal(root: Path, config: JournalConfig, *, today: dt.date | None = N
     check_account_spellings(visible, problems)
     confidential = frozenset(i.source for i in parsed_all if i.meta.confidential)
     journal = Journal(config, today, visible, accounts, confidential,
-                      confidential_quote_ids={q.id: i.source for i in parsed_all if i.meta.confidential for q in i.quotes})
+                      confidential_quote_ids={q.id: i.source for i in parsed_all if i.meta.confidential for q in i.quotes},
+                      held_quote_ids=held)
     # Later stages see the whole model; each validates its own files into `problems`.
     for stage in (apply_vocabulary, load_campaigns, load_insights):
         stage(root, journal, problems)

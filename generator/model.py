@@ -222,6 +222,8 @@ class Journal:
     confidential_sources: frozenset[str] = frozenset()  # for `journal check` only
     # id -> file of confidential quotes: to refuse citing them, never to show them.
     confidential_quote_ids: dict[str, str] = field(default_factory=dict)
+    # id -> file of quotes in files that have errors (so left out of the model until fixed).
+    held_quote_ids: dict[str, str] = field(default_factory=dict)
     campaigns: list[Any] = field(default_factory=list)  # generator.campaigns
     insights: list[Any] = field(default_factory=list)  # generator.insights
 
@@ -231,6 +233,11 @@ class Journal:
 
     def quote(self, quote_id: str) -> Quote | None:
         return self.quotes_by_id.get(quote_id)
+
+    def held_quote(self, quote_id: str) -> str:
+        """Why a quote id that is not in the model may still be right: "" or a reason naming its file."""
+        source = self.held_quote_ids.get(quote_id)
+        return f"its interview {source} has errors (listed for that file); fix them first" if source else ""
 
     @property
     def quotes_by_id(self) -> dict[str, Quote]:
