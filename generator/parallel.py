@@ -9,7 +9,8 @@ as much as MkDocs' own share, whatever the journal's size.
 from __future__ import annotations
 
 import multiprocessing
-from typing import Iterator
+from collections import deque
+from multiprocessing.pool import AsyncResult
 
 from .model import Interview
 from .pages import interviews as interview_pages
@@ -17,6 +18,7 @@ from .render import Page
 from .site import Site
 
 CHUNK = 32
+WINDOW = 8  # chunks rendered ahead of MkDocs
 _SITE: Site | None = None  # inherited by the forked worker
 
 
@@ -35,15 +37,25 @@ def _in_page_order(interviews: list[Interview]) -> list[Interview]:
 
 
 class InterviewPageStream:
-    """Renders every interview page in a worker process; ``get`` returns them as they come."""
+    """Renders every interview page in a worker process; ``get`` returns them as they come.
+
+    The worker renders at most ``WINDOW`` chunks ahead of the pages asked for: it is faster
+    than MkDocs, and pages rendered far ahead would wait in this process's memory.
+    """
 
     def __init__(self, site: Site):
         global _SITE
         _SITE = site
         n = len(site.journal.interviews)
         self._pool = multiprocessing.get_context("fork").Pool(1)
-        self._results: Iterator[list[Page]] = self._pool.imap(_render_chunk, [(i, min(i + CHUNK, n)) for i in range(0, n, CHUNK)])
+        self._chunks = deque((i, min(i + CHUNK, n)) for i in range(0, n, CHUNK))
+        self._pending: deque[AsyncResult] = deque()
         self._ready: dict[str, Page] = {}
+        self._submit()
+
+    def _submit(self) -> None:
+        while self._chunks and len(self._pending) < WINDOW:
+            self._pending.append(self._pool.apply_async(_render_chunk, (self._chunks.popleft(),)))
 
     @staticmethod
     def placeholders(site: Site) -> dict[str, Page]:
@@ -56,7 +68,11 @@ class InterviewPageStream:
 
     def get(self, path: str) -> Page:
         while path not in self._ready:
-            for page in next(self._results):  # re-raises a worker's exception here
+            if not self._pending:
+                raise KeyError(f"no interview page {path}")
+            pages = self._pending.popleft().get()  # re-raises a worker's exception here
+            self._submit()
+            for page in pages:
                 self._ready[page.path] = page
         return self._ready.pop(path)
 

@@ -242,20 +242,24 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def _docs(self, config: MkDocsConfig) -> str:
         return Path(os.path.relpath(config.docs_dir, self.root)).as_posix()
 
+    # MkDocs converts every page before it renders any with the theme, and would hold all their
+    # HTML in between: a generated page gets its HTML only as it is rendered (on_page_context).
     def on_page_content(self, html: str, *, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        if generated is None:
-            return html
-        if generated.html is None and self.stream is not None:
-            generated = self.pages[page.file.src_uri] = self.stream.get(page.file.src_uri)
-        return wrap_body(generated.html) if generated.html is not None else html
+        return html if generated is None or (generated.html is None and self.stream is None) else ""
 
     # The search index reads a leaner version of generated pages (see pages/interviews.py):
     # swap it in before the search plugin indexes the page and back before the theme renders it.
     @event_priority(100)
     def _search_content_in(self, context, *, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None and generated.search_html is not None:
+        if generated is None:
+            return context
+        if generated.html is None and self.stream is not None:
+            generated = self.stream.get(page.file.src_uri)
+        if generated.html is not None:
+            page.content = wrap_body(generated.html)
+        if generated.search_html is not None:
             self._full_content = page.content
             page.content = generated.search_html
         return context

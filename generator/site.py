@@ -31,6 +31,7 @@ class Site:
     fingerprint: str = ""
     reused: set[str] = field(default_factory=set)  # docs paths of the pages this build took from page_cache
     _interview_keys: dict[str, tuple] = field(default_factory=dict, repr=False)
+    cards: dict[str, Any] = field(default_factory=dict, repr=False)  # this build's quote cards (cards.quote_card)
 
     def reuse(self, slot: str, key: tuple, make: Callable[[], T]) -> T:
         """`serve`: what an earlier build made for ``slot`` while ``key`` (its inputs besides
@@ -112,6 +113,7 @@ def build_pages(site: Site, exclude: tuple[str, ...] = ()) -> dict[str, Page]:
             if page.path in pages:
                 raise ValueError(f"two generated pages at {page.path}")
             pages[page.path] = page
+    site.cards.clear()  # the pages hold their cards now
     return dict(sorted(pages.items()))
 
 

@@ -15,12 +15,12 @@ from markupsafe import Markup
 from ..attribution import account_name, attribution, descriptor, industry_of
 from ..model import Quote
 from ..quote_export import export_records, library_order, to_csv, to_json
-from ..render import Page, rel_url
+from ..cards import quote_card
+from ..render import Page
 from ..site import Site
 from ..slugs import normalize
 
 LIBRARY = "quotes/index.md"
-LIBRARY_URL = "quotes/"
 SEARCH_HTML = ("<h1>Quotes</h1><p>The quotes library: every quote, filterable, with its clearance and "
                "a copy-with-attribution button. Cleared quotes as CSV and JSON.</p>")
 CLEARANCE_FILTERS = (("public", "public"), ("anonymous", "anonymous"), ("internal", "internal"),
@@ -88,13 +88,8 @@ def filters(quotes: list[Quote], site: Site) -> dict[str, list[tuple[str, str]]]
 def build(site: Site) -> Iterator[Page]:
     journal, renderer = site.journal, site.renderer
     quotes = library_order(journal.quotes)
-    link = lambda target: rel_url(LIBRARY_URL, target)  # noqa: E731
-    template = renderer.template("quote.html.j2")
     # `serve` re-renders only the cards and records of quotes whose interview changed.
-    cards = [site.reuse("quote-card:" + q.id, site.interview_key(q.interview),
-                        lambda: template.render(q=q, link=link, today=site.today, renderer=renderer, show_source=True,
-                                                library=True))
-             for q in quotes]
+    cards = [quote_card(site, q, library=True) for q in quotes]
     client = [site.reuse("quote-record:" + q.id, site.interview_key(q.interview), lambda: client_record(q, site))
               for q in quotes]
     cleared = sum(q.cleared_on(site.today) for q in quotes)
