@@ -28,7 +28,9 @@ def quote_card(site: "Site", quote: "Quote", *, library: bool = False) -> Markup
     card = site.cards.get(slot)
     if card is None:
         renderer = site.renderer
-        card = site.cards[slot] = Markup(site.reuse(slot, site.interview_key(quote.interview), lambda: renderer.template(
+        card = Markup(site.reuse(slot, site.interview_key(quote.interview), lambda: renderer.template(
             "quote.html.j2").render(q=quote, link=root_link, today=site.today, renderer=renderer, show_source=True,
                                     library=library)))
+        if not library:  # the library's cards are shown once: not worth their memory
+            site.cards[slot] = card
     return card

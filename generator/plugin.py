@@ -9,6 +9,7 @@ directory that replaces the site only when the whole build succeeded. Under
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import shutil
@@ -50,6 +51,7 @@ log = logging.getLogger("mkdocs.plugins.journal")
 PARALLEL_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))
 # Both survive the plugin re-instantiation of each `serve` rebuild. (MkDocs keeps plugin
 # instances that have on_startup, like this one, so the instance state survives as well.)
+BIG_PAGE = 4_000_000  # characters of HTML (the quotes library of a big journal)
 _CACHES: dict[str, ParseCache] = {}
 _PAGE_CACHES: dict[str, dict] = {}
 _RENDERERS: dict[str, tuple[str, Renderer]] = {}  # `serve`: compiled templates kept (Jinja2 reloads a template that changed)
@@ -155,6 +157,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                     journal.today, self._other_inputs())
             self.pages = build_pages(site)
             self.reused = site.reused
+        _trim_heap()
         if os.environ.get("JOURNAL_TIMINGS"):
             done = time.perf_counter()
             print(f"journal timings: parse={parsed - started:.2f}s pages={done - parsed:.2f}s total={done - started:.2f}s",
@@ -258,7 +261,11 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         if generated.html is None and self.stream is not None:
             generated = self.stream.get(page.file.src_uri)
         if generated.html is not None:
+            if len(generated.html) > BIG_PAGE:  # its copies need room: give back what earlier pages freed
+                _trim_heap()
             page.content = wrap_body(generated.html)
+            # MkDocs has the HTML now: drop ours (the quotes library's is 45 MB).
+            self.pages[page.file.src_uri] = Page(generated.path, title=generated.title)
         if generated.search_html is not None:
             self._full_content = page.content
             page.content = generated.search_html
@@ -268,9 +275,6 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def _search_content_out(self, context, *, page, config, nav):
         if self._full_content is not None:
             page.content, self._full_content = self._full_content, None
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None and generated.html is not None:  # built: free the memory
-            self.pages[page.file.src_uri] = Page(generated.path, title=generated.title)
         return context
 
     on_page_context = CombinedEvent(_search_content_in, _search_content_out)
@@ -332,6 +336,15 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             final.rename(old)
         tmp.rename(final)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _trim_heap() -> None:
+    """Hand the memory freed while rendering (the quotes library's parts) back to the system:
+    glibc keeps freed mid-sized blocks, and MkDocs' build would start from that high-water mark."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _search_index(config: MkDocsConfig) -> tuple[Any, str]:

@@ -94,8 +94,9 @@ def absolute_url(base_path: str, url: str) -> str:
 def builders() -> dict[str, Builder]:
     from .pages import assets, campaigns, customers, feed, home, insights, interviews, quotes, segments
 
-    return {"assets": assets.build, "home": home.build, "interviews": interviews.build, "customers": customers.build,
-            "quotes": quotes.build, "campaigns": campaigns.build, "segments": segments.build,
+    # The quotes library first: it needs the most memory while it is built, the least before it.
+    return {"quotes": quotes.build, "assets": assets.build, "home": home.build, "interviews": interviews.build,
+            "customers": customers.build, "campaigns": campaigns.build, "segments": segments.build,
             "insights": insights.build, "feed": feed.build}
 
 

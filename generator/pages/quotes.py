@@ -16,11 +16,12 @@ from ..attribution import account_name, attribution, descriptor, industry_of
 from ..model import Quote
 from ..quote_export import export_records, library_order, to_csv, to_json
 from ..cards import quote_card
-from ..render import Page
+from ..render import Page, relink
 from ..site import Site
 from ..slugs import normalize
 
 LIBRARY = "quotes/index.md"
+LIBRARY_URL = "quotes/"
 SEARCH_HTML = ("<h1>Quotes</h1><p>The quotes library: every quote, filterable, with its clearance and "
                "a copy-with-attribution button. Cleared quotes as CSV and JSON.</p>")
 CLEARANCE_FILTERS = (("public", "public"), ("anonymous", "anonymous"), ("internal", "internal"),
@@ -89,12 +90,13 @@ def build(site: Site) -> Iterator[Page]:
     journal, renderer = site.journal, site.renderer
     quotes = library_order(journal.quotes)
     # `serve` re-renders only the cards and records of quotes whose interview changed.
-    cards = [quote_card(site, q, library=True) for q in quotes]
+    # Made relative to the library here, card by card: the page then needs no second 45 MB copy.
+    cards = [relink(quote_card(site, q, library=True), LIBRARY_URL) for q in quotes]
     client = [site.reuse("quote-record:" + q.id, site.interview_key(q.interview), lambda: client_record(q, site))
               for q in quotes]
     cleared = sum(q.cleared_on(site.today) for q in quotes)
     page = renderer.page(
-        LIBRARY, "quotes.html.j2", title="Quotes", in_nav=True, cards=Markup("".join(cards)), count=len(quotes),
+        LIBRARY, "quotes.html.j2", title="Quotes", in_nav=True, cards=[Markup(c) for c in cards], count=len(quotes),
         cleared=cleared, filters=filters(quotes, site), data=embed_json(client),
     )
     # Search finds each quote on its interview page; indexing 20,000 cards again would only slow the build.
