@@ -34,7 +34,7 @@ from .githistory import read_history
 from .incremental import BuildRecord, DirtyServe, by_url, frame_digest
 from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
-from .parallel import InterviewPageStream, can_fork
+from .parallel import OFFLOADED, InterviewPageStream, can_fork
 from .problems import Problems
 from .render import Page, Renderer, wrap_body
 from .site import Site, build_pages, inputs_fingerprint
@@ -148,7 +148,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:
             self.stream = InterviewPageStream(site)
             # Sorted like build_pages, so MkDocs sees (and indexes) the files in the same order either way.
-            self.pages = dict(sorted({**build_pages(site, exclude=("interviews",)), **InterviewPageStream.placeholders(site)}.items()))
+            pages = build_pages(site, exclude=("interviews", *OFFLOADED), built_elsewhere=self.stream.families())
+            self.pages = dict(sorted({**pages, **InterviewPageStream.placeholders(site)}.items()))
         else:
             if self.command == "serve":  # re-render only the interviews whose inputs changed
                 site.page_cache = _PAGE_CACHES.setdefault(str(self.root), {})

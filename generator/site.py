@@ -100,21 +100,28 @@ def builders() -> dict[str, Builder]:
             "insights": insights.build, "feed": feed.build}
 
 
-def build_pages(site: Site, exclude: tuple[str, ...] = ()) -> dict[str, Page]:
-    """Every generated file (but the ``exclude``d families), keyed by its docs path, in a stable order."""
+def build_pages(site: Site, exclude: tuple[str, ...] = (), built_elsewhere: Iterable[Page] = ()) -> dict[str, Page]:
+    """Every generated file (but the ``exclude``d families), keyed by its docs path, in a stable order.
+
+    ``built_elsewhere``: pages of excluded families that another process builds meanwhile
+    (read after this process's own)."""
     pages: dict[str, Page] = {}
+
+    def add(family: Iterable[Page]) -> None:
+        for page in family:
+            if page.path in pages:
+                raise ValueError(f"two generated pages at {page.path}")
+            pages[page.path] = page
+
     for name, build in builders().items():
         if name in exclude:
             continue
         # Pages other than an interview's own derive from the interviews' facts, not their prose:
         # `serve` reuses a whole family while those are unchanged (and page by page within it).
-        family = build(site) if name == "interviews" else site.reuse("family:" + name, site.journal_key(),
-                                                                         lambda: list(build(site)))
-        for page in family:
-            if page.path in pages:
-                raise ValueError(f"two generated pages at {page.path}")
-            pages[page.path] = page
+        add(build(site) if name == "interviews" else site.reuse("family:" + name, site.journal_key(),
+                                                                lambda: list(build(site))))
     site.cards.clear()  # the pages hold their cards now
+    add(built_elsewhere)
     return dict(sorted(pages.items()))
 
 
