@@ -158,7 +158,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                     journal.today, self._other_inputs())
             self.pages = build_pages(site)
             self.reused = site.reused
-        _trim_heap()
+        if self.command == "build":  # `serve` keeps its pages and rebuilds often: trimming would only cost time
+            _trim_heap()
         if os.environ.get("JOURNAL_TIMINGS"):
             done = time.perf_counter()
             print(f"journal timings: parse={parsed - started:.2f}s pages={done - parsed:.2f}s total={done - started:.2f}s",
@@ -262,8 +263,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         if generated.html is None and self.stream is not None:
             generated = self.stream.get(page.file.src_uri)
         if generated.html is not None:
-            if len(generated.html) > BIG_PAGE:  # its copies need room: give back what earlier pages freed
-                _trim_heap()
+            if self.command == "build" and len(generated.html) > BIG_PAGE:
+                _trim_heap()  # its copies need room: give back what earlier pages freed
             page.content = wrap_body(generated.html)
             # MkDocs has the HTML now: drop ours (the quotes library's is 45 MB).
             self.pages[page.file.src_uri] = Page(generated.path, title=generated.title)
