@@ -49,9 +49,9 @@ def _no_dirty_warning(record: logging.LogRecord) -> bool:
 log = logging.getLogger("mkdocs.plugins.journal")
 # Below this many interviews a worker process costs more than it saves (env override for tests).
 PARALLEL_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))
+BIG_PAGE = 4_000_000  # characters of HTML (the quotes library of a big journal)
 # Both survive the plugin re-instantiation of each `serve` rebuild. (MkDocs keeps plugin
 # instances that have on_startup, like this one, so the instance state survives as well.)
-BIG_PAGE = 4_000_000  # characters of HTML (the quotes library of a big journal)
 _CACHES: dict[str, ParseCache] = {}
 _PAGE_CACHES: dict[str, dict] = {}
 _RENDERERS: dict[str, tuple[str, Renderer]] = {}  # `serve`: compiled templates kept (Jinja2 reloads a template that changed)
