@@ -3,20 +3,27 @@
 MkDocs builds pages one after another on one core. Rendering the interview
 pages (Markdown, sanitising, templates) in a second process, streamed in the
 order MkDocs asks for them, lets both cores work: the build then costs about
-as much as MkDocs' own share, whatever the journal's size.
+as much as MkDocs' own share, whatever the journal's size. The worker first
+builds the quotes library while the caller builds the other generated pages.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
+from multiprocessing.pool import AsyncResult
 from typing import Iterator
 
 from .model import Interview
 from .pages import interviews as interview_pages
 from .render import Page
-from .site import Site
+from .site import Site, builders
 
 CHUNK = 32
+WINDOW = 8  # chunks rendered ahead of MkDocs
+# Families of other pages the worker builds first, while the caller builds the rest (the
+# quotes library: a third of their time, and the most memory while it is built).
+OFFLOADED = ("quotes",)
 _SITE: Site | None = None  # inherited by the forked worker
 
 
@@ -30,20 +37,41 @@ def _render_chunk(bounds: tuple[int, int]) -> list[Page]:
     return [interview_pages.render(_SITE, i) for i in ordered[bounds[0] : bounds[1]]]
 
 
+def _build_families(names: tuple[str, ...]) -> list[Page]:
+    assert _SITE is not None
+    return [page for name in names for page in builders()[name](_SITE)]
+
+
 def _in_page_order(interviews: list[Interview]) -> list[Interview]:
     return sorted(interviews, key=lambda i: i.page_path)
 
 
 class InterviewPageStream:
-    """Renders every interview page in a worker process; ``get`` returns them as they come."""
+    """Renders every interview page (and the ``OFFLOADED`` families) in a worker process;
+    ``get`` returns interview pages as they come.
+
+    The worker renders at most ``WINDOW`` chunks ahead of the pages asked for: it is faster
+    than MkDocs, and pages rendered far ahead would wait in this process's memory.
+    """
 
     def __init__(self, site: Site):
         global _SITE
         _SITE = site
         n = len(site.journal.interviews)
         self._pool = multiprocessing.get_context("fork").Pool(1)
-        self._results: Iterator[list[Page]] = self._pool.imap(_render_chunk, [(i, min(i + CHUNK, n)) for i in range(0, n, CHUNK)])
+        self._chunks = deque((i, min(i + CHUNK, n)) for i in range(0, n, CHUNK))
+        self._pending: deque[AsyncResult] = deque()
         self._ready: dict[str, Page] = {}
+        self._families = self._pool.apply_async(_build_families, (OFFLOADED,))
+        self._submit()
+
+    def families(self) -> Iterator[Page]:
+        """The pages of the ``OFFLOADED`` families, once the worker has built them."""
+        yield from self._families.get()  # re-raises a worker's exception here
+
+    def _submit(self) -> None:
+        while self._chunks and len(self._pending) < WINDOW:
+            self._pending.append(self._pool.apply_async(_render_chunk, (self._chunks.popleft(),)))
 
     @staticmethod
     def placeholders(site: Site) -> dict[str, Page]:
@@ -56,7 +84,11 @@ class InterviewPageStream:
 
     def get(self, path: str) -> Page:
         while path not in self._ready:
-            for page in next(self._results):  # re-raises a worker's exception here
+            if not self._pending:
+                raise KeyError(f"no interview page {path}")
+            pages = self._pending.popleft().get()  # re-raises a worker's exception here
+            self._submit()
+            for page in pages:
                 self._ready[page.path] = page
         return self._ready.pop(path)
 

@@ -9,6 +9,7 @@ directory that replaces the site only when the whole build succeeded. Under
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import shutil
@@ -33,7 +34,7 @@ from .githistory import read_history
 from .incremental import BuildRecord, DirtyServe, by_url, frame_digest
 from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
-from .parallel import InterviewPageStream, can_fork
+from .parallel import OFFLOADED, InterviewPageStream, can_fork
 from .problems import Problems
 from .render import Page, Renderer, wrap_body
 from .site import Site, build_pages, inputs_fingerprint
@@ -48,6 +49,7 @@ def _no_dirty_warning(record: logging.LogRecord) -> bool:
 log = logging.getLogger("mkdocs.plugins.journal")
 # Below this many interviews a worker process costs more than it saves (env override for tests).
 PARALLEL_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))
+BIG_PAGE = 4_000_000  # characters of HTML (the quotes library of a big journal)
 # Both survive the plugin re-instantiation of each `serve` rebuild. (MkDocs keeps plugin
 # instances that have on_startup, like this one, so the instance state survives as well.)
 _CACHES: dict[str, ParseCache] = {}
@@ -146,7 +148,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:
             self.stream = InterviewPageStream(site)
             # Sorted like build_pages, so MkDocs sees (and indexes) the files in the same order either way.
-            self.pages = dict(sorted({**build_pages(site, exclude=("interviews",)), **InterviewPageStream.placeholders(site)}.items()))
+            pages = build_pages(site, exclude=("interviews", *OFFLOADED), built_elsewhere=self.stream.families())
+            self.pages = dict(sorted({**pages, **InterviewPageStream.placeholders(site)}.items()))
         else:
             if self.command == "serve":  # re-render only the interviews whose inputs changed
                 site.page_cache = _PAGE_CACHES.setdefault(str(self.root), {})
@@ -155,6 +158,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                     journal.today, self._other_inputs())
             self.pages = build_pages(site)
             self.reused = site.reused
+        if self.command == "build":  # `serve` keeps its pages and rebuilds often: trimming would only cost time
+            _trim_heap()
         if os.environ.get("JOURNAL_TIMINGS"):
             done = time.perf_counter()
             print(f"journal timings: parse={parsed - started:.2f}s pages={done - parsed:.2f}s total={done - started:.2f}s",
@@ -242,20 +247,28 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def _docs(self, config: MkDocsConfig) -> str:
         return Path(os.path.relpath(config.docs_dir, self.root)).as_posix()
 
+    # MkDocs converts every page before it renders any with the theme, and would hold all their
+    # HTML in between: a generated page gets its HTML only as it is rendered (on_page_context).
     def on_page_content(self, html: str, *, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        if generated is None:
-            return html
-        if generated.html is None and self.stream is not None:
-            generated = self.pages[page.file.src_uri] = self.stream.get(page.file.src_uri)
-        return wrap_body(generated.html) if generated.html is not None else html
+        return html if generated is None or (generated.html is None and self.stream is None) else ""
 
     # The search index reads a leaner version of generated pages (see pages/interviews.py):
     # swap it in before the search plugin indexes the page and back before the theme renders it.
     @event_priority(100)
     def _search_content_in(self, context, *, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None and generated.search_html is not None:
+        if generated is None:
+            return context
+        if generated.html is None and self.stream is not None:
+            generated = self.stream.get(page.file.src_uri)
+        if generated.html is not None:
+            if self.command == "build" and len(generated.html) > BIG_PAGE:
+                _trim_heap()  # its copies need room: give back what earlier pages freed
+            page.content = wrap_body(generated.html)
+            # MkDocs has the HTML now: drop ours (the quotes library's is 45 MB).
+            self.pages[page.file.src_uri] = Page(generated.path, title=generated.title)
+        if generated.search_html is not None:
             self._full_content = page.content
             page.content = generated.search_html
         return context
@@ -264,9 +277,6 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def _search_content_out(self, context, *, page, config, nav):
         if self._full_content is not None:
             page.content, self._full_content = self._full_content, None
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None and generated.html is not None:  # built: free the memory
-            self.pages[page.file.src_uri] = Page(generated.path, title=generated.title)
         return context
 
     on_page_context = CombinedEvent(_search_content_in, _search_content_out)
@@ -328,6 +338,15 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             final.rename(old)
         tmp.rename(final)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _trim_heap() -> None:
+    """Hand the memory freed while rendering (the quotes library's parts) back to the system:
+    glibc keeps freed mid-sized blocks, and MkDocs' build would start from that high-water mark."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _search_index(config: MkDocsConfig) -> tuple[Any, str]:

@@ -58,6 +58,21 @@ def rel_url(from_url: str, to_url: str) -> str:
     return "../" * depth + to_url if (depth or to_url) else "./"
 
 
+# Stands for a page's "../" prefix in HTML rendered before its page is known (cards/quote_card).
+# Escaped text cannot hold it: every '<' of text becomes '&lt;'.
+LINK_ROOT = "<journal-root>"
+
+
+def root_link(to_url: str) -> Markup:
+    """A link (``to_url`` not empty) that ``relink`` makes relative to the page showing it: as rel_url gives."""
+    return Markup(LINK_ROOT) + to_url
+
+
+def relink(html: str, page_url: str) -> str:
+    """``html`` with the ``root_link``s made relative to the page at ``page_url``."""
+    return html.replace(LINK_ROOT, "../" * page_url.count("/"))
+
+
 class Page:
     """A generated file of the docs tree: a Markdown page (title + body HTML) or a data file."""
 
@@ -136,7 +151,7 @@ class Renderer:
         """Render ``template`` into a Markdown page whose body is HTML."""
         url = page_url(path)
         html = self.template(template).render(link=lambda target: rel_url(url, target), page_url=url, **context)
-        return Page(path, title=title, html=html, meta=meta, in_nav=in_nav)
+        return Page(path, title=title, html=relink(html, url), meta=meta, in_nav=in_nav)
 
     def notes(self, interview: "Interview", render_quote: Callable[["Quote", Markup], str]) -> Markup:
         """An interview's notes as HTML; ``render_quote(quote, text_html)`` renders each quote in place."""

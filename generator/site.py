@@ -31,6 +31,7 @@ class Site:
     fingerprint: str = ""
     reused: set[str] = field(default_factory=set)  # docs paths of the pages this build took from page_cache
     _interview_keys: dict[str, tuple] = field(default_factory=dict, repr=False)
+    cards: dict[str, Any] = field(default_factory=dict, repr=False)  # this build's quote cards (cards.quote_card)
 
     def reuse(self, slot: str, key: tuple, make: Callable[[], T]) -> T:
         """`serve`: what an earlier build made for ``slot`` while ``key`` (its inputs besides
@@ -93,25 +94,34 @@ def absolute_url(base_path: str, url: str) -> str:
 def builders() -> dict[str, Builder]:
     from .pages import assets, campaigns, customers, feed, home, insights, interviews, quotes, segments
 
-    return {"assets": assets.build, "home": home.build, "interviews": interviews.build, "customers": customers.build,
-            "quotes": quotes.build, "campaigns": campaigns.build, "segments": segments.build,
+    # The quotes library first: it needs the most memory while it is built, the least before it.
+    return {"quotes": quotes.build, "assets": assets.build, "home": home.build, "interviews": interviews.build,
+            "customers": customers.build, "campaigns": campaigns.build, "segments": segments.build,
             "insights": insights.build, "feed": feed.build}
 
 
-def build_pages(site: Site, exclude: tuple[str, ...] = ()) -> dict[str, Page]:
-    """Every generated file (but the ``exclude``d families), keyed by its docs path, in a stable order."""
+def build_pages(site: Site, exclude: tuple[str, ...] = (), built_elsewhere: Iterable[Page] = ()) -> dict[str, Page]:
+    """Every generated file (but the ``exclude``d families), keyed by its docs path, in a stable order.
+
+    ``built_elsewhere``: pages of excluded families that another process builds meanwhile
+    (read after this process's own)."""
     pages: dict[str, Page] = {}
+
+    def add(family: Iterable[Page]) -> None:
+        for page in family:
+            if page.path in pages:
+                raise ValueError(f"two generated pages at {page.path}")
+            pages[page.path] = page
+
     for name, build in builders().items():
         if name in exclude:
             continue
         # Pages other than an interview's own derive from the interviews' facts, not their prose:
         # `serve` reuses a whole family while those are unchanged (and page by page within it).
-        family = build(site) if name == "interviews" else site.reuse("family:" + name, site.journal_key(),
-                                                                         lambda: list(build(site)))
-        for page in family:
-            if page.path in pages:
-                raise ValueError(f"two generated pages at {page.path}")
-            pages[page.path] = page
+        add(build(site) if name == "interviews" else site.reuse("family:" + name, site.journal_key(),
+                                                                lambda: list(build(site))))
+    site.cards.clear()  # the pages hold their cards now
+    add(built_elsewhere)
     return dict(sorted(pages.items()))
 
 

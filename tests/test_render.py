@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from markupsafe import Markup, escape
+
 from generator.config import JournalConfig
 from generator.load import parse_interview
-from generator.render import Renderer, rel_url, sanitize
+from generator.render import LINK_ROOT, Renderer, rel_url, relink, root_link, sanitize
 
 HEAD = """---
 date: 2026-03-04
@@ -50,3 +53,15 @@ def test_rel_url() -> None:
     assert rel_url("interviews/2026/a/", "customers/acme/") == "../../../customers/acme/"
     assert rel_url("", "quotes/") == "quotes/"
     assert rel_url("", "") == "./"
+
+
+@pytest.mark.parametrize("page", ["", "quotes/", "customers/acme/", "segments/tag/pricing/", "interviews/2026/a/"])
+@pytest.mark.parametrize("target", ["customers/acme/", "segments/tag/a&b/", "interviews/2026/x/#q-1"])
+def test_a_root_link_relinked_for_a_page_is_its_rel_url(page: str, target: str) -> None:
+    html = str(Markup('<a href="{}">x</a>').format(root_link(target)))
+    assert relink(html, page) == str(Markup('<a href="{}">x</a>').format(rel_url(page, target)))
+
+
+def test_relink_leaves_escaped_text_that_looks_like_its_marker() -> None:
+    text = str(escape(f"say {LINK_ROOT}quotes/"))
+    assert relink(text, "customers/acme/") == text

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from markupsafe import Markup
-
-from ..render import Page, rel_url
+from ..cards import quote_card
+from ..render import Page
 from ..site import Site
 
 
@@ -15,10 +14,7 @@ def build(site: Site) -> Iterator[Page]:
     campaigns = journal.campaigns
     yield renderer.page("campaigns/index.md", "campaigns.html.j2", title="Campaigns", in_nav=True,
                         campaigns=campaigns, campaigns_dir=journal.config.campaigns_dir)
-    template = renderer.template("quote.html.j2")
     for campaign in campaigns:
-        link = lambda target, _url=campaign.url: rel_url(_url, target)  # noqa: E731
-        quotes = [Markup(template.render(q=q, link=link, today=site.today, renderer=renderer, show_source=True))
-                  for q in campaign.quotes]
+        quotes = [quote_card(site, q) for q in campaign.quotes]
         yield renderer.page(f"campaigns/{campaign.slug}.md", "campaign.html.j2", title=campaign.name,
                             campaign=campaign, quotes=quotes)

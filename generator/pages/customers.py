@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 from markupsafe import Markup, escape
 
+from ..cards import quote_card
 from ..insights import contributions
 from ..model import Account
 from ..render import Page
@@ -50,7 +51,8 @@ def account_page(site: Site, account: Account) -> Page:
     page = renderer.page(account.url + "index.md", "customer.html.j2", title=account.name, v=view,
                          stale_days=config.stale_days, today=site.today, renderer=renderer,
                          account_fields=config.all_account_fields, plural=plural,
-                         when=time_tag(renderer.env.filters["longdate"]), insights=contributions(account.quotes))
+                         when=time_tag(renderer.env.filters["longdate"]), insights=contributions(account.quotes),
+                         quote_card=lambda q: quote_card(site, q))
     page.search_html = search_html(account)
     return page
 

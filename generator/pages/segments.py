@@ -6,7 +6,8 @@ from typing import Iterator
 
 from markupsafe import Markup
 
-from ..render import Page, rel_url
+from ..cards import quote_card
+from ..render import Page
 from ..segments import RAISED_BY, Term, segment_index, taxonomy_label, term_label
 from ..site import Site
 from ..slugs import slugify
@@ -33,24 +34,15 @@ def build(site: Site) -> Iterator[Page]:
         overview.append({"name": name, "slug": slugify(name), "label": taxonomy_label(name), "terms": terms, "unheard": unheard})
     yield renderer.page("segments/index.md", "segments.html.j2", title="Segments", in_nav=True, taxonomies=overview)
 
-    quote_template = renderer.template("quote.html.j2")
-    rendered: dict[str, Markup] = {}  # every term page is at the same depth, so a quote renders once
-
-    def quote_html(q, url: str) -> Markup:
-        if q.id not in rendered:
-            link = lambda target: rel_url(url, target)
-            rendered[q.id] = Markup(quote_template.render(q=q, link=link, today=site.today, renderer=renderer, show_source=True))
-        return rendered[q.id]
-
     for term in index.all_terms():
         key = (term.label, tuple(sorted(term.spellings)),
                tuple(site.interview_key(i) for i in term.interviews))
-        yield site.reuse("segments:" + term.page_path, key, lambda: term_page(site, term, quote_html))
+        yield site.reuse("segments:" + term.page_path, key, lambda: term_page(site, term))
 
 
-def term_page(site: Site, term: Term, quote_html) -> Page:
+def term_page(site: Site, term: Term) -> Page:
     label = taxonomy_label(term.taxonomy)
-    quotes = [quote_html(q, term.url) for q in term.quotes[:MAX_QUOTES]]
+    quotes = [quote_card(site, q) for q in term.quotes[:MAX_QUOTES]]
     others = sorted(s for s in term.spellings if s != term.spelling)
     page = site.renderer.page(
         term.page_path, "segment.html.j2", title=f"{label}: {term.label}", term=term, taxonomy_label=label,
