@@ -27,9 +27,13 @@ def test_a_phrase_from_the_notes_finds_its_interview(page: Page, site_url: str) 
     page.goto(site_url)
     search(page, "three-step ladder")
     expect(page.locator(META)).to_have_text(re.compile(r"\d+ matching documents?"))
-    hrefs = page.locator(RESULTS).evaluate_all("as => as.map(a => new URL(a.href).pathname)")
+    # Results come as the phrase is typed: wait for those of the whole phrase.
+    page.wait_for_function("([sel, want]) => [...document.querySelectorAll(sel)].some(a => new URL(a.href).pathname === want)",
+                           arg=[RESULTS, "/" + note.url])
+    shown = page.locator(RESULTS).filter(visible=True)  # a page's sections may be folded away
+    hrefs = shown.evaluate_all("as => as.map(a => new URL(a.href).pathname)")
     assert "/" + note.url in hrefs
-    page.locator(RESULTS).nth(hrefs.index("/" + note.url)).click()
+    shown.nth(hrefs.index("/" + note.url)).click()
     page.wait_for_url(re.compile(re.escape(note.url)))
     expect(page.locator("h1")).to_contain_text(note.meta["customer"])
 
