@@ -129,8 +129,8 @@ def check_citations(campaign: Campaign, journal: Journal, problems: Problems) ->
             if cite.id in journal.confidential_quote_ids:
                 problems.error(campaign.source, cite.line, f"the quote '{cite.id}' is no longer cleared: its interview is now confidential; remove it from the campaign", at,
                                [journal.confidential_quote_ids[cite.id]])
-            elif journal.held_quote(cite.id):
-                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' cannot be checked: {journal.held_quote(cite.id)}", at,
+            elif held := journal.held_quote(cite.id):
+                problems.error(campaign.source, cite.line, f"the quote '{cite.id}' cannot be checked: {held}", at,
                                [journal.held_quote_ids[cite.id]])
             else:
                 near = _nearest(journal, cite)

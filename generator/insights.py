@@ -282,8 +282,8 @@ def check_evidence(insight: Insight, journal: Journal, problems: Problems) -> No
             evidence.quote = quote
         elif evidence.id in journal.confidential_quote_ids:  # say nothing of what it says or who said it
             problems.error(insight.source, evidence.line, f"the quote '{evidence.id}' is in a confidential interview and can never be evidence; remove it", at)
-        elif journal.held_quote(evidence.id):
-            problems.error(insight.source, evidence.line, f"the quote '{evidence.id}' cannot be checked: {journal.held_quote(evidence.id)}", at,
+        elif held := journal.held_quote(evidence.id):
+            problems.error(insight.source, evidence.line, f"the quote '{evidence.id}' cannot be checked: {held}", at,
                            [journal.held_quote_ids[evidence.id]])
         else:
             problems.error(insight.source, evidence.line, f"the quote '{evidence.id}' does not exist{suggest(evidence.id, journal.quotes_by_id)}; "
