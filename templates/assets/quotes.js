@@ -102,8 +102,16 @@
       more.textContent = "Show " + Math.min(PAGE, left).toLocaleString("en") + " more (" + left.toLocaleString("en") + " not shown yet)";
     }
 
-    function apply() {
+    // The filters last applied. Leaving the text box fires "change" after the "input" that
+    // already filtered; re-rendering the same list then would swallow the click that moved
+    // the focus (its button is detached between mousedown and mouseup).
+    var applied = null;
+
+    function apply(force) {
       var s = state();
+      var key = JSON.stringify(s);
+      if (key === applied && force !== true) return matched.length;
+      applied = key;
       matched = [];
       for (var i = 0; i < n; i++) if (matches(records[i], i, s)) matched.push(i);
       list.textContent = "";
@@ -192,7 +200,7 @@
     window.addEventListener("hashchange", reveal);
 
     // Expose for tests and benchmarks: filter synchronously and return the number of matches.
-    list.journalFilter = apply;
+    list.journalFilter = function () { return apply(true); };
 
     form.hidden = false;
     list.classList.add("journal-library--js");

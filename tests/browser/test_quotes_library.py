@@ -102,6 +102,23 @@ def test_internal_copy_is_labelled(page: Page, site_url: str) -> None:
     assert copied.startswith("[INTERNAL ONLY") and record["id"] not in exported(site_url)
 
 
+def test_leaving_the_search_box_keeps_the_list_so_the_click_that_left_it_lands(page: Page, site_url: str) -> None:
+    """Typing filters on "input"; clicking a copy button then fires "change" on the box. Re-rendering
+    the same list for it detached the button between mousedown and mouseup, and the click was lost."""
+    page.goto(site_url + "quotes/")
+    word = records(page)[0]["copy"].split()[1].strip('"“”.,')
+    page.fill("input[name=q]", word)
+    expect(page.locator("#journal-quote-count")).to_contain_text("Showing")
+    page.evaluate("""() => { window.listChanges = 0;
+        new MutationObserver(() => window.listChanges++).observe(document.getElementById('journal-quote-list'), {childList: true}); }""")
+    page.dispatch_event("input[name=q]", "change")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.evaluate("window.listChanges") == 0
+    page.fill("input[name=q]", word + " " + word)  # a new filter still renders
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.evaluate("window.listChanges") > 0
+
+
 def test_without_javascript_the_library_is_a_readable_list(browser: Browser, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
