@@ -15,7 +15,6 @@ import functools
 import http.server
 import random
 import shutil
-import statistics
 import sys
 import threading
 import time

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -16,6 +17,7 @@ from .anonymity import check_account_spellings, check_quote_text
 from .campaigns import load_campaigns
 from .insights import load_insights
 from .vocabulary import apply_vocabulary
+from .workers import gc_paused, split_across_cores
 from .config import JournalConfig
 from .model import CLEARED, FRONT_MATTER_FIELDS, FrontMatter, Interview, Journal, Person, Quote
 from .problems import Problem, Problems, one_of, suggest
@@ -24,6 +26,7 @@ from .slugs import short_hash, slugify
 from .yamlfile import LINK_OUT, Located, YamlProblem, _type_word, leaves_project, read_text, split_front_matter
 
 EXPIRY_NOTICE_DAYS = 30
+PARALLEL_PARSE_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))  # files; fewer parse faster in one process
 
 
 def build_date() -> dt.date:
@@ -242,24 +245,29 @@ def _source(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
+Stamp = tuple[int, int]
+
+
 class ParseCache:
     """Parsed interviews keyed by path, mtime and size: `mkdocs serve` re-parses only changed files."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[tuple[int, int], Parsed]] = {}
+        self._entries: dict[str, tuple[Stamp, Parsed]] = {}
 
-    def get(self, path: Path, source: str, rel: str, config: JournalConfig, today: dt.date) -> Parsed:
+    @staticmethod
+    def stamp(path: Path) -> Stamp:
         try:
             st = path.stat()
-            stamp = (st.st_mtime_ns, st.st_size)
+            return (st.st_mtime_ns, st.st_size)
         except OSError:
-            stamp = (0, 0)
+            return (0, 0)
+
+    def lookup(self, source: str, stamp: Stamp) -> Parsed | None:
         hit = self._entries.get(source)
-        if hit and hit[0] == stamp:
-            return hit[1]
-        parsed = read_and_parse(path, source, rel, config, today)
+        return hit[1] if hit and hit[0] == stamp else None
+
+    def store(self, source: str, stamp: Stamp, parsed: Parsed) -> None:
         self._entries[source] = (stamp, parsed)
-        return parsed
 
 
 def read_and_parse(path: Path, source: str, rel: str, config: JournalConfig, today: dt.date) -> Parsed:
@@ -269,10 +277,41 @@ def read_and_parse(path: Path, source: str, rel: str, config: JournalConfig, tod
     return parse_interview(source, rel, raw.text, config, today)
 
 
+def parse_files(files: list[tuple[Path, str, str]], config: JournalConfig, today: dt.date,
+                cache: ParseCache | None = None) -> list[Parsed]:
+    """Parse ``files`` (from list_interview_files), in order; only those changed since ``cache``
+    saw them are read, and many of them are parsed on both cores."""
+    out: list[Parsed | None] = [None] * len(files)
+    todo: list[int] = []
+    stamps: list[Stamp] = []
+    for k, (path, source, _) in enumerate(files):
+        stamp = cache.stamp(path) if cache else (0, 0)
+        hit = cache.lookup(source, stamp) if cache else None
+        if hit:
+            out[k] = hit
+        else:
+            todo.append(k)
+            stamps.append(stamp)
+    fresh = split_across_cores(partial(_parse_batch, config=config, today=today), [files[k] for k in todo], PARALLEL_PARSE_MIN)
+    for k, stamp, parsed in zip(todo, stamps, fresh):
+        out[k] = parsed
+        if cache:
+            cache.store(files[k][1], stamp, parsed)
+    return out  # type: ignore[return-value]
+
+
+def _parse_batch(files: list[tuple[Path, str, str]], *, config: JournalConfig, today: dt.date) -> list[Parsed]:
+    return [read_and_parse(path, source, rel, config, today) for path, source, rel in files]
+
+
 def load_journal(root: Path, config: JournalConfig, *, today: dt.date | None = None,
                  cache: ParseCache | None = None) -> tuple[Journal, Problems]:
     """Load every interview under ``root``; return the model of the valid ones and all problems."""
-    today = today or build_date()
+    with gc_paused():
+        return _load_journal(root, config, today or build_date(), cache)
+
+
+def _load_journal(root: Path, config: JournalConfig, today: dt.date, cache: ParseCache | None) -> tuple[Journal, Problems]:
     problems = Problems()
     folder = root / config.interviews_dir
     if not folder.is_dir():
@@ -281,8 +320,8 @@ def load_journal(root: Path, config: JournalConfig, *, today: dt.date | None = N
 
     parsed_all: list[Interview] = []
     held: dict[str, str] = {}
-    for path, source, rel in list_interview_files(root, folder, problems):
-        parsed = cache.get(path, source, rel, config, today) if cache else read_and_parse(path, source, rel, config, today)
+    files = list_interview_files(root, folder, problems)
+    for (_, source, _), parsed in zip(files, parse_files(files, config, today, cache)):
         problems.extend(parsed.problems)
         if parsed.interview:
             parsed_all.append(parsed.interview)

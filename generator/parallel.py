@@ -27,10 +27,6 @@ OFFLOADED = ("quotes",)
 _SITE: Site | None = None  # inherited by the forked worker
 
 
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
 def _render_chunk(bounds: tuple[int, int]) -> list[Page]:
     assert _SITE is not None
     ordered = _in_page_order(_SITE.journal.interviews)

@@ -34,7 +34,8 @@ from .githistory import read_history
 from .incremental import BuildRecord, DirtyServe, by_url, frame_digest
 from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
-from .parallel import OFFLOADED, InterviewPageStream, can_fork
+from .parallel import OFFLOADED, InterviewPageStream
+from .workers import can_fork
 from .problems import Problems
 from .render import Page, Renderer, wrap_body
 from .site import Site, build_pages, inputs_fingerprint

@@ -11,10 +11,11 @@ they are in no term and no count.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from .config import BUILTIN_ACCOUNT_FIELDS, JournalConfig
 from .model import Account, Interview, Journal, Quote
@@ -64,31 +65,39 @@ class Mention:
         return "quote" if self.quote is not None else _field(self.key)
 
 
-def interview_mentions(interview: Interview, config: JournalConfig) -> Iterator[Mention]:
-    """Every term an interview file writes, with its line (account fields excluded)."""
-    m, src, at = interview.meta, interview.source, interview.line_of
-
-    def one(taxonomy: str, term: str | None, *key) -> Iterator[Mention]:
-        if term:
-            yield Mention(taxonomy, _tidy(term), src, at(*key), key)
-
-    yield from one("relationship", m.relationship, "relationship")
-    yield from one("channel", m.channel, "channel")
+def interview_terms(interview: Interview, config: JournalConfig) -> Iterator[tuple[str, str, tuple, Quote | None]]:
+    """(taxonomy, term as written, field key, quote) of every term an interview file writes,
+    account fields excluded; cheap: no line look-ups, no tidying."""
+    m = interview.meta
+    yield "relationship", m.relationship, ("relationship",), None
+    yield "channel", m.channel, ("channel",), None
     for n, person in enumerate(m.people):
-        yield from one("persona", person.persona, "people", n, "persona")
-        yield from one("department", person.department, "people", n, "department")
+        yield "persona", person.persona, ("people", n, "persona"), None
+        yield "department", person.department, ("people", n, "department"), None
     for n, who in enumerate(m.interviewers):
-        yield from one("team", who.team, "interviewers", n, "team")
+        yield "team", who.team, ("interviewers", n, "team"), None
     for taxonomy, key, values in (("product", "products", m.products), ("competitor", "competitors", m.competitors),
                                   ("tag", "tags", m.tags)):
         for n, value in enumerate(values):
-            yield from one(taxonomy, value, key, n)
+            yield taxonomy, value, (key, n), None
     for name in config.taxonomies:
         for n, value in enumerate(interview.extra.get(name) or ()):
-            yield from one(name, value, name, n)
+            yield name, value, (name, n), None
     for q in interview.quotes:
         for tag in q.tags:
-            yield Mention("tag", _tidy(tag), src, q.line, ("quote",), q)
+            yield "tag", tag, ("quote",), q
+
+
+def interview_mentions(interview: Interview, config: JournalConfig) -> Iterator[Mention]:
+    """Every term an interview file writes, with its line (account fields excluded)."""
+    for taxonomy, term, key, quote in interview_terms(interview, config):
+        if term:
+            yield _located(interview, taxonomy, term, key, quote)
+
+
+def _located(interview: Interview, taxonomy: str, term: str, key: tuple, quote: Quote | None) -> Mention:
+    line = quote.line if quote is not None else interview.line_of(*key)
+    return Mention(taxonomy, _tidy(term), interview.source, line, key, quote)
 
 
 def account_mentions(account: Account, config: JournalConfig) -> Iterator[Mention]:
@@ -267,16 +276,34 @@ MAX_FILES_LISTED = 3
 def check_spellings(journal: Journal, problems: Problems) -> None:
     """Warn once per term written in more than one way, at one file, naming the others."""
     config = journal.config
+    accounts = [a for a in journal.accounts.values() if a.interviews]
+    # Few terms have several spellings: find them first, then locate only their mentions.
+    group_of: dict[tuple[str, str], tuple[str, str]] = {}  # (taxonomy, as written) -> (taxonomy, slug)
+    spellings_of: dict[tuple[str, str], set[str]] = {}
+    written = itertools.chain(((m.taxonomy, m.term) for a in accounts for m in account_mentions(a, config)),
+                              ((t, term) for i in journal.interviews for t, term, _, _ in interview_terms(i, config)))
+    for taxonomy, term in written:
+        if term and (taxonomy, term) not in group_of:
+            tidy = _tidy(term)
+            group = group_of[taxonomy, term] = (taxonomy, term_slug(tidy))
+            spellings_of.setdefault(group, set()).add(tidy)
+    mixed = {raw: group for raw, group in group_of.items() if len(spellings_of[group]) > 1}
+    if not mixed:
+        return
     groups: dict[tuple[str, str], dict[str, list[Mention]]] = {}
-    mentions: Iterable[Mention] = (
-        m for source in (*(account_mentions(a, config) for a in journal.accounts.values() if a.interviews),
-                         *(interview_mentions(i, config) for i in journal.interviews))
-        for m in source)
-    for m in mentions:
-        groups.setdefault((m.taxonomy, term_slug(m.term)), {}).setdefault(m.term, []).append(m)
+
+    def add(m: Mention, group: tuple[str, str]) -> None:
+        groups.setdefault(group, {}).setdefault(m.term, []).append(m)
+
+    for account in accounts:
+        for m in account_mentions(account, config):
+            if (m.taxonomy, m.term) in mixed:
+                add(m, mixed[m.taxonomy, m.term])
+    for interview in journal.interviews:
+        for taxonomy, term, key, quote in interview_terms(interview, config):
+            if (taxonomy, term) in mixed:
+                add(_located(interview, taxonomy, term, key, quote), mixed[taxonomy, term])
     for (taxonomy, _), spellings in sorted(groups.items()):
-        if len(spellings) < 2:
-            continue
         ranked = sorted(spellings, key=lambda s: (-len(spellings[s]), s))
         at = min((m for s in ranked[1:] for m in spellings[s]), key=lambda m: (m.source, m.line))
         variants = "; ".join(f"'{s}' in {_files(spellings[s])}" for s in ranked)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from click.testing import CliRunner
 
@@ -76,3 +80,19 @@ def test_check_reports_insight_problems_with_the_insight_file(tmp_path: Path) ->
     assert result.stdout.splitlines() == (insights / "confidential" / "expected.txt").read_text().splitlines()
     warned = run("check", root=case_project(insights / "weak-support", tmp_path / "weak"))
     assert warned.exit_code == 0 and warned.stdout.count(": warning: status: is supported, but") == 3
+
+
+@pytest.mark.parametrize(("args", "code", "out"), [
+    (["check"], 1, "interviews/2026/acme.md:"),  # three-mistakes
+    (["--root", str(CASES / "valid-minimal"), "check"], 0, ""),
+    (["frobnicate"], 2, ""),
+    (["--help"], 0, "Customer research journal"),
+])
+def test_the_installed_command_exits_with_the_right_code_and_all_its_output(args: list[str], code: int, out: str) -> None:
+    """`journal` ends without tearing the interpreter down: nothing printed may be lost on the way."""
+    command = [str(Path(sys.executable).parent / "journal"), "--root", str(CASES / "three-mistakes"), *args]
+    result = subprocess.run(command, capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == code, result.stderr
+    assert out in result.stdout and "Traceback" not in result.stderr
+    if args == ["check"]:
+        assert len(result.stdout.splitlines()) == 3 and "3 errors" in result.stderr

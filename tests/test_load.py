@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -69,3 +70,25 @@ def test_today_is_the_source_date_epoch_in_utc_else_the_clock(monkeypatch, epoch
 def test_the_built_dashboard_counts_from_source_date_epoch(sample_site: Path) -> None:
     home = (sample_site / "index.html").read_text(encoding="utf-8")
     assert "Figures as of 20 Nov 2026" in " ".join(re.sub(r"<[^>]+>", " ", home).split())
+
+
+def test_parsing_on_two_cores_gives_what_one_core_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`journal check` parses most files of a large journal in a forked process: same model, same problems, same order."""
+    spec = importlib.util.spec_from_file_location("synth", Path(__file__).parents[1] / "bench" / "synth.py")
+    synth = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synth)
+    synth.generate(tmp_path, 120)
+    root = tmp_path / "journal"
+    notes = sorted((root / "interviews").rglob("*.md"))
+    for path in notes[::25]:  # a few broken notes, spread over both halves
+        path.write_text(path.read_text().replace("relationship: ", "relationship: custmer #", 1))
+
+    def load() -> tuple[list, list[str]]:
+        journal, problems = load_journal(root, read_config(root), today=TODAY)
+        return [(repr(i), i.lines) for i in journal.interviews], [p.format() for p in problems]  # repr: fields, quotes, no links
+
+    monkeypatch.setattr("generator.load.PARALLEL_PARSE_MIN", 10**9)
+    one_core = load()
+    monkeypatch.setattr("generator.load.PARALLEL_PARSE_MIN", 2)
+    assert load() == one_core
+    assert len(one_core[0]) > 100 and sum("custmer" in p for p in one_core[1]) == len(notes[::25])

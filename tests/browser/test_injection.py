@@ -3,7 +3,6 @@ on pages that show every field, and in search results, which render the search i
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterator
 
 import pytest

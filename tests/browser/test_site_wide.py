@@ -3,7 +3,6 @@ schemes, and a 390 px phone without horizontal scrolling."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect

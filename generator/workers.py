@@ -1,0 +1,55 @@
+"""Using both cores, and keeping Python's garbage collector out of bulk loading."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing
+import threading
+from typing import Callable, Iterator, Sequence, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def split_across_cores(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], min_items: int) -> list[R]:
+    """``work(items)``, with the last part done by a forked copy of this process meanwhile.
+
+    ``work`` must be picklable (a module-level function or a partial of one), and so must
+    its results. Only a single-threaded process forks (`mkdocs serve` runs threads, and a
+    fork copies their locks in whatever state they are): otherwise, and for few items,
+    everything runs here.
+    """
+    if len(items) < min_items or not can_fork() or threading.active_count() > 1:
+        return work(items)
+    # The worker's results are pickled, sent and unpickled: it gets less to do.
+    half = len(items) * 3 // 5
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        later = pool.apply_async(work, (items[half:],))
+        first = work(items[:half])
+        return first + later.get()  # re-raises the worker's exception here
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Keep the cyclic garbage collector out of loading, and out of what was loaded.
+
+    Loading a journal allocates millions of small objects that all survive; the collector
+    would scan the growing heap again and again (a third of `journal check`'s time at
+    5,000 files), and then again during the build. So it is paused while loading, and what
+    survived is frozen: later collections skip it. Reference counting frees everything
+    else as usual; a later load (`mkdocs serve`) unfreezes the last one's survivors first.
+    """
+    gc.unfreeze()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
