@@ -119,15 +119,16 @@ def mkdocs_cmd(*args: str) -> list[str]:
 
 
 def check_cmd() -> list[str]:
+    """The installed `journal` command, as users run it; else the module."""
+    script = Path(sys.executable).with_name("journal")
+    if script.exists():
+        return [str(script), "check"]
     try:
         if importlib.util.find_spec("generator.cli") is not None:
             return [sys.executable, "-m", "generator.cli", "check"]
     except (ImportError, ValueError):
         pass
-    script = Path(sys.executable).with_name("journal")
-    if script.exists():
-        return [str(script), "check"]
-    raise Failed("neither generator.cli nor the journal script is installed")
+    raise Failed("neither the journal script nor generator.cli is installed")
 
 
 def run_check(journal: Path, log: Path) -> dict:

@@ -395,4 +395,4 @@ def merge(root: Path, old: str, new: str) -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

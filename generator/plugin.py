@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,10 +37,10 @@ from .incremental import BuildRecord, DirtyServe, by_url, frame_digest
 from .load import ParseCache, build_date, load_journal
 from .pages.assets import ASSET_DIR, ASSETS
 from .parallel import OFFLOADED, InterviewPageStream
-from .workers import can_fork
 from .problems import Problems
 from .render import Page, Renderer, wrap_body
 from .site import Site, build_pages, inputs_fingerprint
+from .workers import can_fork
 from .yamlfile import YamlProblem, split_front_matter
 
 
@@ -54,6 +56,25 @@ BIG_PAGE = 4_000_000  # characters of HTML (the quotes library of a big journal)
 # Both survive the plugin re-instantiation of each `serve` rebuild. (MkDocs keeps plugin
 # instances that have on_startup, like this one, so the instance state survives as well.)
 _CACHES: dict[str, ParseCache] = {}
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept across `mkdocs serve` rebuilds (Jinja checks each
+    template's source checksum, so an edited template is compiled again)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_BYTECODE = _MemoryBytecodeCache()
 _PAGE_CACHES: dict[str, dict] = {}
 _RENDERERS: dict[str, tuple[str, Renderer]] = {}  # `serve`: compiled templates kept (Jinja2 reloads a template that changed)
 
@@ -98,6 +119,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.writing = False
         self.page_urls: list[str] = []
         self.outputs: set[str] = set()
+        self.populated = True  # `serve --dirty`: every page has been read (set in on_nav, on_env)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -208,22 +230,33 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                                   ((page.url, page.file.content_bytes) for page in nav.pages),
                                   Path(custom_dir) if custom_dir else None)
         served = [f for f in files if InclusionLevel.is_in_serve(f.inclusion)]
-        # Pages in the nav are always rebuilt: every page's nav shows their titles, which MkDocs reads as it
-        # builds them. Data files (not pages) are only copied.
-        in_nav = {page.file.src_uri for page in nav.pages}
-        pages = {path for path in self.reused if path.endswith(".md") and path not in in_nav}
+        pages = {path for path in self.reused if path.endswith(".md")}
         skipped = self.incremental.plan(self.frame, pages, lambda path: os.path.isfile(files.src_uris[path].abs_dest_path))
+        in_nav = {page.file.src_uri for page in nav.pages}
         self.page_urls = []
+        self.populated = False
         for file in served:
             if file.is_documentation_page():
-                modified = file.src_uri not in skipped
-                # A docs page is rebuilt even when its source is older than its output (a dirty build
-                # would skip it), so the nav and search index match a clean build.
-                file.is_modified = (lambda modified=modified: modified)  # type: ignore[method-assign]
+                if file.src_uri in skipped and file.src_uri in in_nav:
+                    # Every page's nav shows its title, which MkDocs takes from the page as it reads
+                    # it: read it (cheap, its HTML is ready), but do not write it again.
+                    file.is_modified = lambda: not self.populated  # type: ignore[method-assign]
+                else:
+                    # A docs page is rebuilt even when its source is older than its output (a dirty
+                    # build would skip it), so the nav and search index match a clean build.
+                    modified = file.src_uri not in skipped
+                    file.is_modified = (lambda modified=modified: modified)  # type: ignore[method-assign]
                 self.page_urls.append(_page_url(file))
         self.incremental.skipped_urls = {_page_url(files.src_uris[path]) for path in skipped}
         self.outputs = {f.abs_dest_path for f in served}
         return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """Every page is read; from now on MkDocs writes pages, and skips those `on_nav` skipped."""
+        self.populated = True
+        if self.command == "serve" and env.bytecode_cache is None:
+            env.bytecode_cache = _THEME_BYTECODE  # MkDocs makes a new environment for every rebuild
+        return env
 
     # Generated pages carry their HTML already: skip a second Markdown pass over it.
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:

@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from .conftest import run_mkdocs
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -127,3 +129,24 @@ def test_a_docs_page_with_unreadable_front_matter_fails_the_build(tmp_path: Path
     assert result.returncode != 0
     assert "docs/about.md:3: error: this is not valid YAML: a value contains ': '" in result.stderr
     assert "Traceback" not in result.stderr and not (project / "site").exists()
+
+
+def test_serve_keeps_compiled_theme_templates_across_rebuilds_and_compiles_edited_ones() -> None:
+    from jinja2 import DictLoader, Environment
+
+    from generator.plugin import _MemoryBytecodeCache
+
+    cache, sources = _MemoryBytecodeCache(), {"main.html": "Hello {{ name }}"}
+    first = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert first.get_template("main.html").render(name="Ann") == "Hello Ann"
+
+    def no_compiling(env: Environment) -> Environment:
+        env.compile = lambda *a, **k: (_ for _ in ()).throw(AssertionError("compiled again"))  # type: ignore[method-assign]
+        return env
+
+    rebuilt = no_compiling(Environment(loader=DictLoader(sources), bytecode_cache=cache))  # MkDocs' next rebuild
+    assert rebuilt.get_template("main.html").render(name="Bo") == "Hello Bo"
+    sources["main.html"] = "Bye {{ name }}"
+    with pytest.raises(AssertionError, match="compiled again"):
+        no_compiling(Environment(loader=DictLoader(sources), bytecode_cache=cache)).get_template("main.html")
+    assert Environment(loader=DictLoader(sources), bytecode_cache=cache).get_template("main.html").render(name="Cy") == "Bye Cy"
