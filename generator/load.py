@@ -17,12 +17,12 @@ from .anonymity import check_account_spellings, check_quote_text
 from .campaigns import load_campaigns
 from .insights import load_insights
 from .vocabulary import apply_vocabulary
-from .workers import gc_paused, split_across_cores
 from .config import JournalConfig
 from .model import CLEARED, FRONT_MATTER_FIELDS, FrontMatter, Interview, Journal, Person, Quote
 from .problems import Problem, Problems, one_of, suggest
 from .quotes import auto_id, parse_quotes
 from .slugs import short_hash, slugify
+from .workers import gc_paused, split_across_cores
 from .yamlfile import LINK_OUT, Located, YamlProblem, _type_word, leaves_project, read_text, split_front_matter
 
 EXPIRY_NOTICE_DAYS = 30
@@ -313,7 +313,9 @@ def _parse_batch(files: list[tuple[Path, str, str]], *, config: JournalConfig, t
 
 def load_journal(root: Path, config: JournalConfig, *, today: dt.date | None = None,
                  cache: ParseCache | None = None) -> tuple[Journal, Problems]:
-    """Load every interview under ``root``; return the model of the valid ones and all problems."""
+    """Load every interview under ``root``; return the model of the valid ones and all problems.
+
+    What is loaded is frozen for the garbage collector: see ``workers.gc_paused``."""
     with gc_paused():
         return _load_journal(root, config, today or build_date(), cache)
 

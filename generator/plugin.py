@@ -40,7 +40,7 @@ from .parallel import OFFLOADED, InterviewPageStream
 from .problems import Problems
 from .render import Page, Renderer, wrap_body
 from .site import Site, build_pages, inputs_fingerprint
-from .workers import can_fork
+from .workers import can_fork, collect_later
 from .yamlfile import YamlProblem, split_front_matter
 
 
@@ -355,9 +355,12 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             self.incremental.forget()
 
     def _close_stream(self) -> None:
+        """The end of a build, whichever way it ended."""
         if self.stream is not None:
             self.stream.close()
             self.stream = None
+        if self.command == "serve":
+            collect_later()  # what the loaded journal froze (see workers.gc_paused)
 
     def on_shutdown(self) -> None:
         """Swap the finished site in, or throw the partial one away (strict aborts come after post_build)."""

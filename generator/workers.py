@@ -40,11 +40,12 @@ def gc_paused() -> Iterator[None]:
 
     Loading a journal allocates millions of small objects that all survive; the collector
     would scan the growing heap again and again (a third of `journal check`'s time at
-    5,000 files), and then again during the build. So it is paused while loading, and what
-    survived is frozen: later collections skip it. Reference counting frees everything
-    else as usual; a later load (`mkdocs serve`) unfreezes the last one's survivors first.
+    5,000 files), and again during the build (a third of a `serve` rebuild). So it is
+    paused while loading, and every object alive at the end is frozen: later collections
+    skip it. Reference counting still frees everything else as usual. Garbage that was
+    waiting for the collector is frozen too: a long-running process calls
+    ``collect_later`` after its work, or that garbage is never freed.
     """
-    gc.unfreeze()
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -53,3 +54,27 @@ def gc_paused() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+_collector: threading.Timer | None = None
+
+
+def collect_later(delay: float = 1.0) -> None:
+    """In ``delay`` seconds, unfreeze everything and collect the garbage (a few hundred
+    milliseconds with a large journal loaded), then freeze what is left again.
+
+    `mkdocs serve` calls it after each build: the collection then runs while the reader
+    looks at the reloaded page, not between an edit and the page showing it.
+    """
+    global _collector
+    if _collector is not None:
+        _collector.cancel()
+    _collector = threading.Timer(delay, _collect)
+    _collector.daemon = True
+    _collector.start()
+
+
+def _collect() -> None:
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
