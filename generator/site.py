@@ -31,6 +31,7 @@ class Site:
     fingerprint: str = ""
     reused: set[str] = field(default_factory=set)  # docs paths of the pages this build took from page_cache
     _interview_keys: dict[str, tuple] = field(default_factory=dict, repr=False)
+    _journal_key: tuple | None = field(default=None, repr=False)
     cards: dict[str, Any] = field(default_factory=dict, repr=False)  # this build's quote cards (cards.quote_card)
 
     def reuse(self, slot: str, key: tuple, make: Callable[[], T]) -> T:
@@ -65,7 +66,9 @@ class Site:
 
     def journal_key(self) -> tuple:
         """The interview keys of the whole journal: what journal-wide pages (dashboard, library) derive from."""
-        return tuple(self.interview_key(i) for i in self.journal.interviews)
+        if self._journal_key is None:
+            self._journal_key = tuple(self.interview_key(i) for i in self.journal.interviews)
+        return self._journal_key
 
     @property
     def today(self) -> dt.date:
