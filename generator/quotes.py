@@ -15,6 +15,7 @@ QUOTE_END = "journal-quote-end-{}"
 _ATTRIBUTION = re.compile(r"^(?:—|―|--)\s*(?P<rest>.*)$")
 _TOKEN = re.compile(r'\s*(?:(#[A-Za-z0-9][\w-]*)|([A-Za-z_][\w-]*)=("[^"]*"|\S+)|([A-Za-z_][\w-]*)|(\S+))')
 _ID = re.compile(r"^[A-Za-z0-9][\w-]*$")
+_MARKER = re.compile(r"^ {0,3}> ?")
 QUOTE_ATTRIBUTES = ("tags", "consent", "expires")
 
 
@@ -42,7 +43,7 @@ def auto_id(rel: str, text: str) -> str:
 
 
 def _strip_marker(line: str) -> str:
-    return re.sub(r"^ {0,3}> ?", "", line)
+    return _MARKER.sub("", line, count=1)
 
 
 def _blocks(lines: list[str]):
