@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -89,11 +90,11 @@ def by_url(entries: Iterable[SearchEntry]) -> dict[str, list[SearchEntry]]:
 
 def frame_digest(config_file: Path | None, settings: str, nav_pages: Iterable[tuple[str, bytes]],
                  theme_dir: Path | None) -> str:
-    """A digest of what surrounds every page's body: mkdocs.yml, the nav (each page's URL and
+    """A digest of what surrounds every page's body: mkdocs.yml (and what it inherits), the nav (each page's URL and
     source, which gives its title), the theme's custom_dir, and ``settings`` (site URL and folder)."""
     digest = hashlib.sha1(settings.encode())
-    if config_file is not None and config_file.is_file():
-        digest.update(config_file.read_bytes())
+    for path in config_files(config_file) if config_file is not None else ():
+        digest.update(path.read_bytes())
     for url, source in nav_pages:
         digest.update(b"\0" + url.encode() + b"\0" + hashlib.sha1(source).digest())
     if theme_dir is not None and theme_dir.is_dir():
@@ -102,6 +103,20 @@ def frame_digest(config_file: Path | None, settings: str, nav_pages: Iterable[tu
                 stat = path.stat()
                 digest.update(f"\0{path}\0{stat.st_mtime_ns}\0{stat.st_size}".encode())
     return digest.hexdigest()
+
+
+_INHERIT = re.compile(r"""^INHERIT:[ \t]*(["']?)(?P<path>[^"'#\n]*?)\1[ \t]*(?:#.*)?$""", re.M)
+
+
+def config_files(config_file: Path) -> list[Path]:
+    """``config_file`` and the files it names with ``INHERIT:``, each relative to the file naming it."""
+    found: list[Path] = []
+    path: Path | None = config_file
+    while path is not None and path.is_file() and path not in found:
+        found.append(path)
+        named = _INHERIT.search(path.read_text(encoding="utf-8", errors="replace"))
+        path = (path.parent / named.group("path")).resolve() if named and named.group("path") else None
+    return found
 
 
 def remove_output(path: Path, site_dir: Path) -> None:

@@ -129,6 +129,18 @@ def test_serve_dirty_rebuilds_every_page_when_mkdocs_yml_changes(served: Served)
     assert "Renamed journal" in untouched.read_text()
 
 
+def test_serve_dirty_rebuilds_every_page_when_a_file_mkdocs_yml_inherits_changes(served: Served) -> None:
+    mkdocs_yml = served.project / "mkdocs.yml"
+    (served.project / "base.yml").write_text(mkdocs_yml.read_text())
+    mkdocs_yml.write_text("INHERIT: base.yml  # the team's shared settings\n")
+    served.rebuild()
+    untouched = served.page("interviews/2026/2026-05-02-acme")
+    base = served.project / "base.yml"
+    base.write_text(base.read_text().replace("Mini journal", "Renamed journal"))
+    served.rebuild()
+    assert "Renamed journal" in untouched.read_text()
+
+
 def test_a_failed_serve_build_makes_the_next_one_complete(tmp_path: Path) -> None:
     state = DirtyServe()
     state.last = None
