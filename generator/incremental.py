@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
+
+from .project import config_files
 
 SearchEntry = dict  # {"location": "url#anchor", "title": ..., "text": ...}
 
@@ -103,20 +104,6 @@ def frame_digest(config_file: Path | None, settings: str, nav_pages: Iterable[tu
                 stat = path.stat()
                 digest.update(f"\0{path}\0{stat.st_mtime_ns}\0{stat.st_size}".encode())
     return digest.hexdigest()
-
-
-_INHERIT = re.compile(r"""^INHERIT:[ \t]*(["']?)(?P<path>[^"'#\n]*?)\1[ \t]*(?:#.*)?$""", re.M)
-
-
-def config_files(config_file: Path) -> list[Path]:
-    """``config_file`` and the files it names with ``INHERIT:``, each relative to the file naming it."""
-    found: list[Path] = []
-    path: Path | None = config_file
-    while path is not None and path.is_file() and path not in found:
-        found.append(path)
-        named = _INHERIT.search(path.read_text(encoding="utf-8", errors="replace"))
-        path = (path.parent / named.group("path")).resolve() if named and named.group("path") else None
-    return found
 
 
 def remove_output(path: Path, site_dir: Path) -> None:

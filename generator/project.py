@@ -34,20 +34,60 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def _read_mkdocs(root: Path) -> dict:
-    path = root / "mkdocs.yml"
-    if not path.is_file():
-        return {}
+def _read_yaml(path: Path, label: str) -> dict:
     text = path.read_text(encoding="utf-8-sig")
     try:
         data = yaml.load(text, Loader=_LenientLoader) or {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         index = mark.line if mark else 0
-        raise ProjectError(f"mkdocs.yml:{index + 1}: {yaml_message(exc, text.splitlines(), index)}") from None
+        raise ProjectError(f"{label}:{index + 1}: {yaml_message(exc, text.splitlines(), index)}") from None
     except yaml.YAMLError as exc:
-        raise ProjectError(f"mkdocs.yml is not valid YAML: {exc}") from None
+        raise ProjectError(f"{label} is not valid YAML: {exc}") from None
     return data if isinstance(data, dict) else {}
+
+
+def _config_chain(config_file: Path) -> list[tuple[Path, dict]]:
+    """``config_file`` and the files it names with ``INHERIT:`` (each relative to the file naming
+    it, as MkDocs reads them), with their settings, nearest first."""
+    chain: list[tuple[Path, dict]] = []
+    path: Path | None = config_file
+    while path is not None and path.is_file() and all(path != seen for seen, _ in chain):
+        try:
+            label = path.relative_to(config_file.parent).as_posix()
+        except ValueError:
+            label = path.as_posix()
+        data = _read_yaml(path, label)
+        chain.append((path, data))
+        parent = data.pop("INHERIT", None)
+        path = (path.parent / parent).resolve() if isinstance(parent, str) and parent.strip() else None
+        if path is not None and not path.is_file():
+            raise ProjectError(f"{label}: INHERIT: '{parent}' does not exist (looked for {path})")
+    return chain
+
+
+def config_files(config_file: Path) -> list[Path]:
+    """mkdocs.yml and the files it inherits from; just ``config_file`` when one cannot be read."""
+    try:
+        return [path for path, _ in _config_chain(config_file)]
+    except (ProjectError, OSError, UnicodeDecodeError):
+        return [config_file]
+
+
+def _merged(parent: dict, child: dict) -> dict:
+    """MkDocs' INHERIT merge: mappings merge key by key, anything else the child sets replaces."""
+    out = dict(parent)
+    for key, value in child.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def _read_mkdocs(root: Path) -> dict:
+    """mkdocs.yml's settings, with those of the files it inherits from."""
+    settings: dict = {}
+    for _, data in reversed(_config_chain(root / "mkdocs.yml")):
+        settings = _merged(settings, data)
+    return settings
 
 
 def read_base_path(root: Path) -> str:

@@ -113,3 +113,19 @@ def test_docs_list_every_option() -> None:
     docs = (Path(__file__).parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
     table = docs[docs.index("## Site options (mkdocs.yml)"):]
     assert [name for name in JournalConfig.model_fields if f"`{name}`" not in table] == []
+
+
+def test_options_come_through_inherit_as_mkdocs_merges_them(tmp_path: Path) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "team.yml").write_text("plugins:\n  - journal:\n      channels: [call]\n      stale_days: 30\n")
+    (tmp_path / "base.yml").write_text("INHERIT: shared/team.yml\nsite_name: Base\n")
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\n")
+    assert read_config(tmp_path).channels == ["call"] and read_config(tmp_path).stale_days == 30  # two levels up, each path relative to its file
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nplugins: [search, journal]\n")
+    assert read_config(tmp_path).channels == list(CHANNELS)  # a list the child sets replaces the parent's
+
+
+def test_a_missing_inherited_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: team.yml\n")
+    with pytest.raises(ProjectError, match=r"^mkdocs.yml: INHERIT: 'team.yml' does not exist"):
+        read_config(tmp_path)
