@@ -331,7 +331,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built = True
-        self._close_stream()
+        self._end_build()
         if self.dirty:
             self._finish_dirty_build(config)
 
@@ -350,12 +350,12 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
 
     def on_build_error(self, *, error: Exception) -> None:
         self.built = False
-        self._close_stream()
+        self._end_build()
         if self.writing:  # the site directory may hold part of this build
             self.incremental.forget()
 
-    def _close_stream(self) -> None:
-        """The end of a build, whichever way it ended."""
+    def _end_build(self) -> None:
+        """The end of a build, whichever way it ended: stop the page worker; in `serve`, collect garbage soon."""
         if self.stream is not None:
             self.stream.close()
             self.stream = None
