@@ -23,11 +23,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.config import JournalConfig  # noqa: E402
-from generator.load import load_journal  # noqa: E402
-from generator.pages import quotes as quotes_pages  # noqa: E402
-from generator.render import TEMPLATES_DIR, Renderer  # noqa: E402
-from generator.site import Site  # noqa: E402
+from generator.core.config import JournalConfig  # noqa: E402
+from generator.core.load import load_journal  # noqa: E402
+from generator.site.pages import quotes as quotes_pages  # noqa: E402
+from generator.site.render import TEMPLATES_DIR, Renderer  # noqa: E402
+from generator.site.context import Site  # noqa: E402
 
 OUT = REPO / "bench" / "out" / "quotes-20k"
 WORDS = ("alert dispatch onboarding pricing renewal carriers routing invoices outage support training mobile "

@@ -124,11 +124,11 @@ def check_cmd() -> list[str]:
     if script.exists():
         return [str(script), "check"]
     try:
-        if importlib.util.find_spec("generator.cli") is not None:
-            return [sys.executable, "-m", "generator.cli", "check"]
+        if importlib.util.find_spec("generator.adapters.cli.app") is not None:
+            return [sys.executable, "-m", "generator.adapters.cli.app", "check"]
     except (ImportError, ValueError):
         pass
-    raise Failed("neither the journal script nor generator.cli is installed")
+    raise Failed("neither the journal script nor generator.adapters.cli.app is installed")
 
 
 def run_check(journal: Path, log: Path) -> dict:

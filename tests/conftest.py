@@ -58,8 +58,8 @@ def case_project(case: Path, tmp: Path) -> Path:
 
 def case_messages(case: Path, tmp: Path) -> tuple[list[str], list[str]]:
     """(the problems of loading the case's journal, the case's expected.txt), one message a line."""
-    from generator.load import load_journal
-    from generator.project import read_config
+    from generator.core.load import load_journal
+    from generator.core.project import read_config
 
     project = case_project(case, tmp)
     _, problems = load_journal(project, read_config(project), today=TODAY)

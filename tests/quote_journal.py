@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import load_journal
-from generator.model import Journal
-from generator.problems import Problems
-from generator.project import read_config
+from generator.core.load import load_journal
+from generator.core.model import Journal
+from generator.core.problems import Problems
+from generator.core.project import read_config
 
 from .conftest import TODAY
 

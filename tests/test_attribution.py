@@ -1,4 +1,4 @@
-"""generator.attribution: the one attribution string per clearance, used by library, exports and CLI."""
+"""generator.views.attribution: the one attribution string per clearance, used by library, exports and CLI."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.attribution import attribution, with_article
+from generator.views.attribution import attribution, with_article
 
 from .conftest import TODAY
 from .quote_journal import interview, load

@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from generator.cli import main
+from generator.adapters.cli.app import main
 
 from .conftest import EPOCH, run_mkdocs
 

@@ -1,4 +1,4 @@
-"""generator.campaigns: data-driven cases (tests/campaign_cases/<case>/) and "Cited in"."""
+"""generator.core.campaigns: data-driven cases (tests/campaign_cases/<case>/) and "Cited in"."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_journal
-from generator.project import read_config
+from generator.core.load import load_journal
+from generator.core.project import read_config
 
 from .conftest import TODAY, case_folders, case_messages, case_project
 
@@ -34,7 +34,7 @@ def test_cited_quotes_know_their_campaigns_and_reloads_do_not_pile_up(tmp_path: 
     project = case_project(ROOT / "valid", tmp_path)
     (project / "campaigns" / "autumn.yml").write_text(
         "name: Autumn\ncites:\n  - {id: fewer-pages, text: We cut our on-call pages in half the first month.}\n")
-    from generator.load import ParseCache
+    from generator.core.load import ParseCache
 
     cache = ParseCache()
     for _ in range(2):  # the cache hands back the same Quote objects on the second load
@@ -60,6 +60,6 @@ def test_related_interview_lets_check_of_the_interview_show_the_campaign_error(t
     ("We really cut pages.", "We cut pages.", "'really' removed"),
 ])
 def test_side_by_side_names_the_changed_words(cited: str, now: str, change: str) -> None:
-    from generator.campaigns import side_by_side
+    from generator.core.campaigns import side_by_side
 
     assert side_by_side(cited, now) == f'cited: "{cited}" | now: "{now}" (changed: {change})'

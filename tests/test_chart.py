@@ -1,4 +1,4 @@
-"""generator.chart: the interviews-per-month SVG is well-formed and its bars add up."""
+"""generator.site.chart: the interviews-per-month SVG is well-formed and its bars add up."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.chart import nice_max, stacked_months
-from generator.dashboard import Month, months
-from generator.load import load_journal
-from generator.project import read_config
+from generator.site.chart import nice_max, stacked_months
+from generator.views.dashboard import Month, months
+from generator.core.load import load_journal
+from generator.core.project import read_config
 
 from .conftest import TODAY
 

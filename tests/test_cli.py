@@ -1,4 +1,4 @@
-"""generator.cli: `journal check` output, exit codes, path filtering."""
+"""generator.adapters.cli.app: `journal check` output, exit codes, path filtering."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.adapters.cli.app import main
 
 CASES = Path(__file__).parent / "check_cases"
 BAD = Path(__file__).parent / "bad_inputs"
@@ -46,7 +46,7 @@ def test_paths_limit_output_but_keep_cross_file_problems(tmp_path: Path) -> None
 
 
 def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatch) -> None:
-    import generator.cli as cli
+    import generator.adapters.cli.app as cli
 
     def boom(*a, **k):
         raise RuntimeError("kaput")
@@ -59,8 +59,8 @@ def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatc
 
 
 def test_project_error_text_is_printed_as_is(monkeypatch) -> None:
-    import generator.cli as cli
-    from generator.project import ProjectError
+    import generator.adapters.cli.app as cli
+    from generator.core.project import ProjectError
 
     def bad(root):
         raise ProjectError("mkdocs.yml: [/journal] is [bold]odd[/bold]")

@@ -10,12 +10,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.load import load_journal
-from generator.pages import interviews
-from generator.project import read_config
-from generator.render import Renderer
-from generator.site import Site
+from generator.adapters.cli.app import main
+from generator.core.load import load_journal
+from generator.site.pages import interviews
+from generator.core.project import read_config
+from generator.site.render import Renderer
+from generator.site.context import Site
 
 from .conftest import EPOCH, REPO, TODAY
 

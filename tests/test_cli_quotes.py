@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.adapters.cli.app import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quotes"
 EPOCH = "1795132800"  # 2026-11-20

@@ -1,4 +1,4 @@
-"""generator.config: the `journal` plugin's options, validated for `mkdocs build` and `journal check` alike."""
+"""generator.core.config: the `journal` plugin's options, validated for `mkdocs build` and `journal check` alike."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from generator.config import BIG_FOUR, CHANNELS, TEAMS, JournalConfig
-from generator.project import ProjectError, read_config
+from generator.core.config import BIG_FOUR, CHANNELS, TEAMS, JournalConfig
+from generator.core.project import ProjectError, read_config
 
 from .conftest import run_mkdocs
 

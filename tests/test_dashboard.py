@@ -1,4 +1,4 @@
-"""generator.dashboard: coverage of the big four, months, who talks, channels, stale accounts, tag trends.
+"""generator.views.dashboard: coverage of the big four, months, who talks, channels, stale accounts, tag trends.
 
 The fixture (today 2026-11-20) has a confidential lost-customer interview on 2026-11-10
 by "leadership" over email: it must show up in no count.
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import dashboard
-from generator.load import load_journal
-from generator.project import read_config
+from generator.views import dashboard
+from generator.core.load import load_journal
+from generator.core.project import read_config
 
 from .conftest import TODAY
 

@@ -1,4 +1,4 @@
-"""generator.githistory: last edited and authors of every interview, from one `git log`."""
+"""generator.core.githistory: last edited and authors of every interview, from one `git log`."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import githistory
-from generator.githistory import FileHistory, read_history
-from generator.load import load_journal
-from generator.pages import interviews
-from generator.project import read_config
-from generator.render import Renderer
-from generator.site import Site
+from generator.core import githistory
+from generator.core.githistory import FileHistory, read_history
+from generator.core.load import load_journal
+from generator.site.pages import interviews
+from generator.core.project import read_config
+from generator.site.render import Renderer
+from generator.site.context import Site
 
 from .conftest import TODAY, run_mkdocs
 
@@ -120,7 +120,7 @@ def test_mkdocs_build_shows_history_in_a_repository_and_omits_it_outside(repo: P
 def test_a_whole_build_asks_git_once(repo: Path, tmp_path: Path, monkeypatch) -> None:
     from click.testing import CliRunner
 
-    from generator.cli import main
+    from generator.adapters.cli.app import main
 
     calls: list[list[str]] = []
     real_run = subprocess.run

@@ -1,4 +1,4 @@
-"""generator.incremental: `mkdocs serve --dirty` rebuilds only what an edit changed.
+"""generator.adapters.mkdocs.incremental: `mkdocs serve --dirty` rebuilds only what an edit changed.
 
 The serve test runs MkDocs' build in-process the way `mkdocs serve --dirty` does (one
 on_startup, then dirty builds into one site folder, the plugin instances kept), and
@@ -16,7 +16,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.incremental import BuildRecord, DirtyServe, by_url, remove_output
+from generator.adapters.mkdocs.incremental import BuildRecord, DirtyServe, by_url, remove_output
 
 from .conftest import EPOCH, run_mkdocs
 

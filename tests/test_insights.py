@@ -1,4 +1,4 @@
-"""generator.insights: data-driven cases (tests/insight_cases/<case>/), strength, coverage and back-links."""
+"""generator.core.insights: data-driven cases (tests/insight_cases/<case>/), strength, coverage and back-links."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.insights import Coverage, contributions, coverage, strength
-from generator.load import ParseCache, load_journal
-from generator.project import read_config
+from generator.core.insights import Coverage, contributions, coverage, strength
+from generator.core.load import ParseCache, load_journal
+from generator.core.project import read_config
 
 from .conftest import TODAY, case_folders, case_messages, case_project
 

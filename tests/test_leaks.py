@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.adapters.cli.app import main
 
 from .conftest import EPOCH, build_fixture
 

@@ -1,4 +1,4 @@
-"""generator.load: data-driven cases, one folder each, with the exact expected messages."""
+"""generator.core.load: data-driven cases, one folder each, with the exact expected messages."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_journal
-from generator.project import read_config
+from generator.core.load import load_journal
+from generator.core.project import read_config
 
 from .conftest import TODAY
 
@@ -58,7 +58,7 @@ def test_accounts_merge_aliases_and_keep_order(tmp_path: Path) -> None:
 def test_today_is_the_source_date_epoch_in_utc_else_the_clock(monkeypatch, epoch: str | None, expected: str) -> None:
     import datetime as dt
 
-    from generator.load import build_date
+    from generator.core.load import build_date
 
     if epoch is None:
         monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
@@ -87,8 +87,8 @@ def test_parsing_on_two_cores_gives_what_one_core_gives(tmp_path: Path, monkeypa
         journal, problems = load_journal(root, read_config(root), today=TODAY)
         return [(repr(i), i.lines) for i in journal.interviews], [p.format() for p in problems]  # repr: fields, quotes, no links
 
-    monkeypatch.setattr("generator.load.PARALLEL_PARSE_MIN", 10**9)
+    monkeypatch.setattr("generator.core.load.PARALLEL_PARSE_MIN", 10**9)
     one_core = load()
-    monkeypatch.setattr("generator.load.PARALLEL_PARSE_MIN", 2)
+    monkeypatch.setattr("generator.core.load.PARALLEL_PARSE_MIN", 2)
     assert load() == one_core
     assert len(one_core[0]) > 100 and sum("custmer" in p for p in one_core[1]) == len(notes[::25])

@@ -1,4 +1,4 @@
-"""generator.newnote: values written into front-matter read back as the same text; note paths."""
+"""generator.authoring.newnote: values written into front-matter read back as the same text; note paths."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.newnote import note_path, parse_person, yaml_list, yaml_person, yaml_scalar
+from generator.authoring.newnote import note_path, parse_person, yaml_list, yaml_person, yaml_scalar
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,4 +1,4 @@
-"""generator.pages.customers: /customers/ and the account pages, built from a small journal."""
+"""generator.site.pages.customers: /customers/ and the account pages, built from a small journal."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_journal
-from generator.project import read_config
-from generator.render import Page, Renderer
-from generator.site import Site, build_pages
+from generator.core.load import load_journal
+from generator.core.project import read_config
+from generator.site.render import Page, Renderer
+from generator.site.context import Site, build_pages
 
 from .conftest import TODAY
 from .test_plugin import build_mini
@@ -119,8 +119,8 @@ def test_sample_journal_prospect_customer_lost_account(sample_site: Path) -> Non
 
 def test_an_account_page_depends_only_on_its_own_interviews() -> None:
     """Built from a journal holding only that account, each page is the same: its cost follows its own interviews."""
-    from generator.model import Journal
-    from generator.pages import customers
+    from generator.core.model import Journal
+    from generator.site.pages import customers
 
     from .conftest import REPO
 

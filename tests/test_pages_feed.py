@@ -1,4 +1,4 @@
-"""generator.pages.feed: the Atom feed of new interviews and cleared quotes."""
+"""generator.site.pages.feed: the Atom feed of new interviews and cleared quotes."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generator.load import load_journal
-from generator.pages.feed import feed_xml
-from generator.project import read_config
-from generator.render import Renderer
-from generator.site import Site
+from generator.core.load import load_journal
+from generator.site.pages.feed import feed_xml
+from generator.core.project import read_config
+from generator.site.render import Renderer
+from generator.site.context import Site
 
 from .conftest import TODAY
 
@@ -61,7 +61,7 @@ def test_anonymous_quotes_carry_no_name_account_or_interview_link() -> None:
     entry = entries(root)["/quotes/#night-shift"]
     text = ET.tostring(entry, encoding="unicode")
     assert "Jane" not in text and "Acme" not in text and "interviews/" not in text
-    assert entry.find(f"{A}content").text == "“Our night shift finally sleeps.” — VP Operations at a logistics company"  # generator.attribution
+    assert entry.find(f"{A}content").text == "“Our night shift finally sleeps.” — VP Operations at a logistics company"  # generator.views.attribution
     public = entries(root)["/interviews/2026/acme-2026-11-01/#fewer-pages"]
     assert public.find(f"{A}content").text.endswith("— Jane Doe, VP Operations, Acme Logistics")
 

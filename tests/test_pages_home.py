@@ -1,4 +1,4 @@
-"""generator.pages.home: the dashboard page as rendered (no MkDocs needed)."""
+"""generator.site.pages.home: the dashboard page as rendered (no MkDocs needed)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_journal
-from generator.pages import home
-from generator.project import read_config
-from generator.render import Renderer
-from generator.site import Site
+from generator.core.load import load_journal
+from generator.site.pages import home
+from generator.core.project import read_config
+from generator.site.render import Renderer
+from generator.site.context import Site
 
 from .conftest import TODAY
 

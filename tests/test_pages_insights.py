@@ -1,4 +1,4 @@
-"""generator.pages.insights and the insights' back-links on other pages (interviews, library, accounts, dashboard)."""
+"""generator.site.pages.insights and the insights' back-links on other pages (interviews, library, accounts, dashboard)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_journal
-from generator.project import read_config
-from generator.render import Renderer
-from generator.site import Site, build_pages
+from generator.core.load import load_journal
+from generator.core.project import read_config
+from generator.site.render import Renderer
+from generator.site.context import Site, build_pages
 
 from .conftest import TODAY
 

@@ -1,4 +1,4 @@
-"""generator.pages.interviews: `serve`'s page cache re-renders only what changed."""
+"""generator.site.pages.interviews: `serve`'s page cache re-renders only what changed."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from generator.load import ParseCache, load_journal
-from generator.pages import interviews
-from generator.project import read_config
-from generator.render import Renderer
-from generator.site import Site
+from generator.core.load import ParseCache, load_journal
+from generator.site.pages import interviews
+from generator.core.project import read_config
+from generator.site.render import Renderer
+from generator.site.context import Site
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 TODAY = dt.date(2026, 11, 20)
@@ -45,9 +45,9 @@ def test_page_cache_reuses_unchanged_pages_and_rerenders_edited_ones(tmp_path: P
 
 def test_serve_cache_fingerprint_changes_when_an_insight_changes(tmp_path: Path) -> None:
     """Interview pages show which insights their quotes are evidence for: editing an insight must re-render them."""
-    from generator.config import JournalConfig
-    from generator.plugin import JournalPlugin
-    from generator.site import inputs_fingerprint
+    from generator.core.config import JournalConfig
+    from generator.adapters.mkdocs.plugin import JournalPlugin
+    from generator.site.context import inputs_fingerprint
 
     plugin = JournalPlugin()
     plugin.root, plugin.options = tmp_path, JournalConfig()

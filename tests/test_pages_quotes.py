@@ -1,4 +1,4 @@
-"""generator.pages.quotes and generator.pages.campaigns: the library, its embedded data, campaign pages."""
+"""generator.site.pages.quotes and generator.site.pages.campaigns: the library, its embedded data, campaign pages."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_journal
-from generator.pages.quotes import embed_json
-from generator.project import read_config
-from generator.render import Renderer
-from generator.site import Site, build_pages
+from generator.core.load import load_journal
+from generator.site.pages.quotes import embed_json
+from generator.core.project import read_config
+from generator.site.render import Renderer
+from generator.site.context import Site, build_pages
 
 from .conftest import TODAY
 

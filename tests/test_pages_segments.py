@@ -1,4 +1,4 @@
-"""generator.pages.segments: /segments/ and term pages, in a real `mkdocs build --strict`."""
+"""generator.site.pages.segments: /segments/ and term pages, in a real `mkdocs build --strict`."""
 
 from __future__ import annotations
 
@@ -88,10 +88,10 @@ def resolved_links(site: Path, page: Path) -> set[str]:
 
 def test_every_term_shown_on_interview_and_account_pages_links_to_its_segment(site: Path) -> None:
     """Cross-links: each term an interview writes (quote tags too) is a link on its page and on its account's page."""
-    from generator.load import load_journal
-    from generator.project import read_config
-    from generator.segments import account_mentions, interview_mentions
-    from generator.taxonomy import segment_url
+    from generator.core.load import load_journal
+    from generator.core.project import read_config
+    from generator.core.segments import account_mentions, interview_mentions
+    from generator.core.taxonomy import segment_url
 
     from .conftest import TODAY
 

@@ -1,4 +1,4 @@
-"""generator.plugin: a real `mkdocs build --strict` of a small project."""
+"""generator.adapters.mkdocs.plugin: a real `mkdocs build --strict` of a small project."""
 
 from __future__ import annotations
 
@@ -134,7 +134,7 @@ def test_a_docs_page_with_unreadable_front_matter_fails_the_build(tmp_path: Path
 def test_serve_keeps_compiled_theme_templates_across_rebuilds_and_compiles_edited_ones() -> None:
     from jinja2 import DictLoader, Environment
 
-    from generator.plugin import _MemoryBytecodeCache
+    from generator.adapters.mkdocs.plugin import _MemoryBytecodeCache
 
     cache, sources = _MemoryBytecodeCache(), {"main.html": "Hello {{ name }}"}
     first = Environment(loader=DictLoader(sources), bytecode_cache=cache)

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.adapters.cli.app import main
 
 from .conftest import EPOCH, REPO
 

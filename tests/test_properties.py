@@ -11,12 +11,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.config import JournalConfig
-from generator.load import parse_interview
-from generator.model import Person
-from generator.problems import Problems
-from generator.quotes import parse_quotes
-from generator.yamlfile import YamlProblem, read_text, split_front_matter
+from generator.core.config import JournalConfig
+from generator.core.load import parse_interview
+from generator.core.model import Person
+from generator.core.problems import Problems
+from generator.core.quote_syntax import parse_quotes
+from generator.core.yamlfile import YamlProblem, read_text, split_front_matter
 
 from .conftest import TODAY
 

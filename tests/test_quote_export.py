@@ -1,4 +1,4 @@
-"""generator.quote_export and the exports quotes.json / quotes.csv: cleared quotes only, no identities."""
+"""generator.views.export and the exports quotes.json / quotes.csv: cleared quotes only, no identities."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_journal
-from generator.project import read_config
-from generator.quote_export import FIELDS, PUBLIC_ONLY, inert, to_csv
-from generator.render import Renderer
-from generator.site import Site, build_pages
+from generator.core.load import load_journal
+from generator.core.project import read_config
+from generator.views.export import FIELDS, PUBLIC_ONLY, inert, to_csv
+from generator.site.render import Renderer
+from generator.site.context import Site, build_pages
 
 from .conftest import TODAY
 

@@ -1,4 +1,4 @@
-"""generator.quotes: quote ids. Explicit ids win; auto-ids are stable across builds and unrelated edits."""
+"""generator.core.quote_syntax: quote ids. Explicit ids win; auto-ids are stable across builds and unrelated edits."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.quotes import auto_id
+from generator.core.quote_syntax import auto_id
 
 from .conftest import TODAY
 from .quote_journal import interview, load

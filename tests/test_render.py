@@ -1,4 +1,4 @@
-"""generator.render: notes with quotes, sanitising, relative links."""
+"""generator.site.render: notes with quotes, sanitising, relative links."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from markupsafe import Markup, escape
 
-from generator.config import JournalConfig
-from generator.load import parse_interview
-from generator.render import LINK_ROOT, Renderer, rel_url, relink, root_link, sanitize
+from generator.core.config import JournalConfig
+from generator.core.load import parse_interview
+from generator.site.render import LINK_ROOT, Renderer, rel_url, relink, root_link, sanitize
 
 HEAD = """---
 date: 2026-03-04

@@ -7,11 +7,11 @@ from collections import defaultdict
 
 import pytest
 
-from generator.config import BIG_FOUR
-from generator.load import load_journal
-from generator.model import CLEARANCES, Journal
-from generator.project import read_config
-from generator.timeline import transitions
+from generator.core.config import BIG_FOUR
+from generator.core.load import load_journal
+from generator.core.model import CLEARANCES, Journal
+from generator.core.project import read_config
+from generator.views.account import transitions
 
 from .conftest import REPO, TODAY
 

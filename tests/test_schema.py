@@ -1,4 +1,4 @@
-"""generator.schema: the front-matter JSON Schema for editors agrees with `journal check`."""
+"""generator.authoring.schema: the front-matter JSON Schema for editors agrees with `journal check`."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import yaml
 from click.testing import CliRunner
 from jsonschema import Draft7Validator
 
-from generator.cli import main
-from generator.config import JournalConfig
-from generator.load import parse_interview
-from generator.schema import SCHEMA_PATH, front_matter_schema, schema_text
+from generator.adapters.cli.app import main
+from generator.core.config import JournalConfig
+from generator.core.load import parse_interview
+from generator.authoring.schema import SCHEMA_PATH, front_matter_schema, schema_text
 
 from .conftest import REPO, TODAY
 

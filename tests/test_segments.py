@@ -1,4 +1,4 @@
-"""generator.segments: terms, counts per segment, normalisation, confidential files."""
+"""generator.core.segments: terms, counts per segment, normalisation, confidential files."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_journal
-from generator.problems import Problems
-from generator.project import read_config
-from generator.render import Page
-from generator.segments import build_index, check_spellings, segment_index, taxonomy_names
+from generator.core.load import load_journal
+from generator.core.problems import Problems
+from generator.core.project import read_config
+from generator.site.render import Page
+from generator.core.segments import build_index, check_spellings, segment_index, taxonomy_names
 
 from .conftest import TODAY
 

@@ -1,4 +1,4 @@
-"""generator.slugs: usable, stable slugs whatever the script; spellings of one name meet on one slug."""
+"""generator.core.slugs: usable, stable slugs whatever the script; spellings of one name meet on one slug."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.load import load_journal
-from generator.project import read_config
-from generator.slugs import slugify
+from generator.core.load import load_journal
+from generator.core.project import read_config
+from generator.core.slugs import slugify
 
 from .conftest import TODAY
 

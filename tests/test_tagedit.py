@@ -1,4 +1,4 @@
-"""generator.tagedit and `journal tags`: list, rename and merge tags across every file,
+"""generator.authoring.tagedit and `journal tags`: list, rename and merge tags across every file,
 editing the text minimally, on a temporary copy of a journal."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.load import load_journal
-from generator.project import read_config
-from generator.tagedit import edit_interview, edit_vocabulary, render_scalar
+from generator.adapters.cli.app import main
+from generator.core.load import load_journal
+from generator.core.project import read_config
+from generator.authoring.tagedit import edit_interview, edit_vocabulary, render_scalar
 
 from .conftest import EPOCH, TODAY
 

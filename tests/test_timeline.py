@@ -1,4 +1,4 @@
-"""generator.timeline: the derived data of account pages.
+"""generator.views.account: the derived data of account pages.
 
 Data-driven: each folder of tests/customers_cases/ is a small journal and
 expected.json holds every account's derived data. To review a change, run with
@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from generator.config import JournalConfig
-from generator.load import load_journal, parse_interview
-from generator.model import Account, Interview
-from generator.project import read_config
-from generator.timeline import AccountView, account_view, is_stale, summarize, themes, stakeholders, timeline, transitions
+from generator.core.config import JournalConfig
+from generator.core.load import load_journal, parse_interview
+from generator.core.model import Account, Interview
+from generator.core.project import read_config
+from generator.views.account import AccountView, account_view, is_stale, summarize, themes, stakeholders, timeline, transitions
 
 from .conftest import TODAY
 

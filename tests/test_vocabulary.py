@@ -1,4 +1,4 @@
-"""generator.vocabulary: tags.yml, synonyms folded into allowed tags, unknown tags.
+"""generator.core.vocabulary: tags.yml, synonyms folded into allowed tags, unknown tags.
 
 The exact messages are in tests/check_cases/{tag-vocabulary,tag-vocabulary-strict,
 tags-yml-invalid,strict-tags-without-vocabulary}.
@@ -9,8 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.load import ParseCache, load_journal
-from generator.project import read_config
+from generator.core.load import ParseCache, load_journal
+from generator.core.project import read_config
 
 from .conftest import TODAY
 

@@ -1,4 +1,4 @@
-"""generator.workers: splitting work with a forked process, and the paused collector."""
+"""generator.core.workers: splitting work with a forked process, and the paused collector."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import weakref
 
 import pytest
 
-from generator.workers import collect_later, gc_paused, split_across_cores
+from generator.core.workers import collect_later, gc_paused, split_across_cores
 
 
 def _pids(items: list[int]) -> list[tuple[int, int]]:

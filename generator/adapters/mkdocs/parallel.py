@@ -1,0 +1,93 @@
+"""Interview pages rendered in a forked worker while the caller does other work.
+
+MkDocs builds pages one after another on one core. Rendering the interview
+pages (Markdown, sanitising, templates) in a second process, streamed in the
+order MkDocs asks for them, lets both cores work: the build then costs about
+as much as MkDocs' own share, whatever the journal's size. The worker first
+builds the quotes library while the caller builds the other generated pages.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from multiprocessing.pool import AsyncResult
+from typing import Iterator
+
+from ...core.model import Interview
+from ...site.pages import interviews as interview_pages
+from ...site.render import Page
+from ...site.context import Site, builders
+
+CHUNK = 32
+WINDOW = 8  # chunks rendered ahead of MkDocs
+# Families of other pages the worker builds first, while the caller builds the rest (the
+# quotes library: a third of their time, and the most memory while it is built).
+OFFLOADED = ("quotes",)
+_SITE: Site | None = None  # inherited by the forked worker
+
+
+def _render_chunk(bounds: tuple[int, int]) -> list[Page]:
+    assert _SITE is not None
+    ordered = _in_page_order(_SITE.journal.interviews)
+    return [interview_pages.render(_SITE, i) for i in ordered[bounds[0] : bounds[1]]]
+
+
+def _build_families(names: tuple[str, ...]) -> list[Page]:
+    assert _SITE is not None
+    return [page for name in names for page in builders()[name](_SITE)]
+
+
+def _in_page_order(interviews: list[Interview]) -> list[Interview]:
+    return sorted(interviews, key=lambda i: i.page_path)
+
+
+class InterviewPageStream:
+    """Renders every interview page (and the ``OFFLOADED`` families) in a worker process;
+    ``get`` returns interview pages as they come.
+
+    The worker renders at most ``WINDOW`` chunks ahead of the pages asked for: it is faster
+    than MkDocs, and pages rendered far ahead would wait in this process's memory.
+    """
+
+    def __init__(self, site: Site):
+        global _SITE
+        _SITE = site
+        n = len(site.journal.interviews)
+        self._pool = multiprocessing.get_context("fork").Pool(1)
+        self._chunks = deque((i, min(i + CHUNK, n)) for i in range(0, n, CHUNK))
+        self._pending: deque[AsyncResult] = deque()
+        self._ready: dict[str, Page] = {}
+        self._families = self._pool.apply_async(_build_families, (OFFLOADED,))
+        self._submit()
+
+    def families(self) -> Iterator[Page]:
+        """The pages of the ``OFFLOADED`` families, once the worker has built them."""
+        yield from self._families.get()  # re-raises a worker's exception here
+
+    def _submit(self) -> None:
+        while self._chunks and len(self._pending) < WINDOW:
+            self._pending.append(self._pool.apply_async(_render_chunk, (self._chunks.popleft(),)))
+
+    @staticmethod
+    def placeholders(site: Site) -> dict[str, Page]:
+        """The pages' paths and titles, known without rendering, for MkDocs' file list."""
+        out = {}
+        for interview in _in_page_order(site.journal.interviews):
+            title = interview_pages.page_title(interview)
+            out[interview.page_path] = Page(interview.page_path, title=title)
+        return out
+
+    def get(self, path: str) -> Page:
+        while path not in self._ready:
+            if not self._pending:
+                raise KeyError(f"no interview page {path}")
+            pages = self._pending.popleft().get()  # re-raises a worker's exception here
+            self._submit()
+            for page in pages:
+                self._ready[page.path] = page
+        return self._ready.pop(path)
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()

@@ -1,0 +1,411 @@
+"""The `journal` MkDocs plugin: a thin adapter that hands the core's pages to MkDocs.
+
+Generated pages are virtual files (``File.generated``); interview pages stay out
+of the nav so each page costs O(1). A `mkdocs build` writes into a temporary
+directory that replaces the site only when the whole build succeeded. Under
+`mkdocs serve --dirty` a rebuild skips the generated pages that did not change
+(see incremental.py).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import jinja2
+import jinja2.bccache
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.meta import YAML_RE
+from pydantic import TypeAdapter, ValidationError
+
+from ...core.config import JournalConfig, option_errors
+from ...core.githistory import read_history
+from .incremental import BuildRecord, DirtyServe, by_url, frame_digest
+from ...core.load import ParseCache, build_date, load_journal
+from ...site.pages.assets import ASSET_DIR, ASSETS
+from .parallel import OFFLOADED, InterviewPageStream
+from ...core.problems import Problems
+from ...site.render import Page, Renderer, wrap_body
+from ...site.context import Site, build_pages, inputs_fingerprint
+from ...core.workers import can_fork, collect_later
+from ...core.yamlfile import YamlProblem, split_front_matter
+
+
+def _no_dirty_warning(record: logging.LogRecord) -> bool:
+    """Every `serve --dirty` build warns of a stale nav; this plugin keeps the nav and search index whole."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+log = logging.getLogger("mkdocs.plugins.journal")
+# Below this many interviews a worker process costs more than it saves (env override for tests).
+PARALLEL_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))
+BIG_PAGE = 4_000_000  # characters of HTML (the quotes library of a big journal)
+# Both survive the plugin re-instantiation of each `serve` rebuild. (MkDocs keeps plugin
+# instances that have on_startup, like this one, so the instance state survives as well.)
+_CACHES: dict[str, ParseCache] = {}
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept across `mkdocs serve` rebuilds (Jinja checks each
+    template's source checksum, so an edited template is compiled again)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_BYTECODE = _MemoryBytecodeCache()
+_PAGE_CACHES: dict[str, dict] = {}
+_RENDERERS: dict[str, tuple[str, Renderer]] = {}  # `serve`: compiled templates kept (Jinja2 reloads a template that changed)
+
+
+class _PydanticOption(c.BaseConfigOption):
+    """A plugin option validated by the core's JournalConfig field of the same name."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        info = JournalConfig.model_fields[name]
+        self.default = info.get_default(call_default_factory=True)
+        annotation = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+        self._adapter = TypeAdapter(annotation)
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            return self._adapter.validate_python(value)
+        except ValidationError as exc:
+            raise c.ValidationError("; ".join(option_errors(exc))) from None
+
+
+JournalPluginConfig = type(
+    "JournalPluginConfig", (base.Config,), {name: _PydanticOption(name) for name in JournalConfig.model_fields}
+)
+
+
+class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = ""
+        self.pages: dict[str, Page] = {}
+        self.final_site_dir: str | None = None
+        self.tmp_site_dir = ""
+        self.stream: InterviewPageStream | None = None
+        self._full_content: str | None = None
+        self.built = False
+        self.dirty = False  # `mkdocs serve --dirty`: skip unchanged generated pages
+        self.incremental = DirtyServe()
+        self.reused: set[str] = set()
+        self.frame = ""
+        self.writing = False
+        self.page_urls: list[str] = []
+        self.outputs: set[str] = set()
+        self.populated = True  # `serve --dirty`: every page has been read (set in on_nav, on_env)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+        self.dirty = command == "serve" and dirty
+        if self.dirty:
+            build_log = logging.getLogger("mkdocs.commands.build")
+            if _no_dirty_warning not in build_log.filters:
+                build_log.addFilter(_no_dirty_warning)
+            log.info("journal: serve --dirty: a rebuild skips the generated pages that did not change")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.options = JournalConfig(**dict(self.config))
+        except ValidationError as exc:
+            raise PluginError("journal: invalid options: " + "; ".join(option_errors(exc))) from None
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        if not config.use_directory_urls:
+            raise PluginError("journal: the journal's addresses need use_directory_urls: true")
+        docs_dir = Path(config.docs_dir).resolve()
+        for folder in (self.options.interviews_dir, self.options.campaigns_dir, self.options.insights_dir):
+            if (self.root / folder).resolve().is_relative_to(docs_dir):
+                raise PluginError(f"journal: {folder}/ must stay outside docs_dir ({config.docs_dir}): MkDocs would publish raw notes")
+        for name in ASSETS:
+            if name.endswith(".css") and ASSET_DIR + name not in config.extra_css:
+                config.extra_css.append(ASSET_DIR + name)
+        if self.command == "build" and not _is_serve_dir(config.site_dir):
+            self.final_site_dir = config.site_dir
+            parent = Path(config.site_dir).resolve().parent
+            parent.mkdir(parents=True, exist_ok=True)
+            config.site_dir = self.tmp_site_dir = tempfile.mkdtemp(prefix=".journal-build-", dir=parent)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        started = time.perf_counter()
+        self.writing = False
+        cache = _CACHES.setdefault(str(self.root), ParseCache())
+        journal, problems = load_journal(self.root, self.options, today=build_date(), cache=cache)
+        for problem in problems:
+            (log.error if problem.is_error else log.warning)(problem.format())
+        if problems.errors:
+            n = len(problems.errors)
+            raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
+        parsed = time.perf_counter()
+        renderer = self._renderer(config)
+        site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "",
+                    extra={"history": read_history(self.root, self.options.interviews_dir)})
+        # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
+        # `serve` (threads, repeated builds) and small journals render in-process.
+        if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:
+            self.stream = InterviewPageStream(site)
+            # Sorted like build_pages, so MkDocs sees (and indexes) the files in the same order either way.
+            pages = build_pages(site, exclude=("interviews", *OFFLOADED), built_elsewhere=self.stream.families())
+            self.pages = dict(sorted({**pages, **InterviewPageStream.placeholders(site)}.items()))
+        else:
+            if self.command == "serve":  # re-render only the interviews whose inputs changed
+                site.page_cache = _PAGE_CACHES.setdefault(str(self.root), {})
+                site.fingerprint = inputs_fingerprint(
+                    self.root, (self.options, config.markdown_extensions, config.mdx_configs, config.site_url),
+                    journal.today, self._other_inputs())
+            self.pages = build_pages(site)
+            self.reused = site.reused
+        if self.command == "build":  # `serve` keeps its pages and rebuilds often: trimming would only cost time
+            _trim_heap()
+        if os.environ.get("JOURNAL_TIMINGS"):
+            done = time.perf_counter()
+            print(f"journal timings: parse={parsed - started:.2f}s pages={done - parsed:.2f}s total={done - started:.2f}s",
+                  file=sys.stderr)
+
+    def _renderer(self, config: MkDocsConfig) -> Renderer:
+        """A new Renderer, or under `serve` the last one while the Markdown settings are the same."""
+        key = repr((config.markdown_extensions, config.mdx_configs))
+        kept = _RENDERERS.get(str(self.root)) if self.command == "serve" else None
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        if self.command == "serve":
+            _RENDERERS[str(self.root)] = (key, renderer)
+        return renderer
+
+    def _other_inputs(self) -> list[Path]:
+        """The journal's files other than interviews (accounts, tags, campaigns, insights)."""
+        folder = self.root / self.options.interviews_dir
+        found = [folder / "accounts.yml", folder / "tags.yml"]
+        for extra in (self.options.campaigns_dir, self.options.insights_dir):
+            found += sorted((self.root / extra).rglob("*")) if (self.root / extra).is_dir() else []
+        return found
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.writing = True
+        by_url = {f.url: f.src_uri for f in files}  # docs/quotes.md and a generated quotes/index.md share /quotes/
+        for path, page in self.pages.items():
+            clash = path if files.get_file_from_path(path) is not None else by_url.get(page.url)
+            if clash is not None:
+                raise PluginError(f"journal: {self._docs(config)}/{clash} has the address of a generated page (/{page.url}); rename or remove it")
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            # A Markdown page's body comes from on_page_content: MkDocs only needs its front-matter.
+            content = page.front_matter if page.is_markdown else page.content
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """`serve --dirty`: tell MkDocs which pages to build: all but the generated pages reused unchanged."""
+        if not self.dirty:
+            return nav
+        custom_dir = config.theme.custom_dir
+        self.frame = frame_digest(Path(config.config_file_path) if config.config_file_path else None,
+                                  f"{config.site_url}\0{config.site_dir}",
+                                  ((page.url, page.file.content_bytes) for page in nav.pages),
+                                  Path(custom_dir) if custom_dir else None)
+        served = [f for f in files if InclusionLevel.is_in_serve(f.inclusion)]
+        pages = {path for path in self.reused if path.endswith(".md")}
+        skipped = self.incremental.plan(self.frame, pages, lambda path: os.path.isfile(files.src_uris[path].abs_dest_path))
+        in_nav = {page.file.src_uri for page in nav.pages}
+        self.page_urls = []
+        self.populated = False
+        for file in served:
+            if file.is_documentation_page():
+                if file.src_uri in skipped and file.src_uri in in_nav:
+                    # Every page's nav shows its title, which MkDocs takes from the page as it reads
+                    # it: read it (cheap, its HTML is ready), but do not write it again.
+                    file.is_modified = lambda: not self.populated  # type: ignore[method-assign]
+                else:
+                    # A docs page is rebuilt even when its source is older than its output (a dirty
+                    # build would skip it), so the nav and search index match a clean build.
+                    modified = file.src_uri not in skipped
+                    file.is_modified = (lambda modified=modified: modified)  # type: ignore[method-assign]
+                self.page_urls.append(_page_url(file))
+        self.incremental.skipped_urls = {_page_url(files.src_uris[path]) for path in skipped}
+        self.outputs = {f.abs_dest_path for f in served}
+        return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """Every page is read; from now on MkDocs writes pages, and skips those `on_nav` skipped."""
+        self.populated = True
+        if self.command == "serve" and env.bytecode_cache is None:
+            env.bytecode_cache = _THEME_BYTECODE  # MkDocs makes a new environment for every rebuild
+        return env
+
+    # Generated pages carry their HTML already: skip a second Markdown pass over it.
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            self._check_front_matter(page, config)
+        return "" if generated is not None and generated.html is not None else markdown
+
+    def _check_front_matter(self, page, config: MkDocsConfig) -> None:
+        """MkDocs publishes a docs page's unreadable front-matter as page text (even with --strict): refuse it."""
+        source = page.file.content_string
+        if page.meta or not YAML_RE.match(source):
+            return
+        where = f"{self._docs(config)}/{page.file.src_uri}"
+        try:
+            front = split_front_matter(source.replace("\r\n", "\n"), path=where, problems=Problems())
+        except YamlProblem as exc:
+            raise PluginError(f"journal: {where}:{exc.line}: error: {exc.message} (MkDocs would publish the front-matter as page text)") from None
+        if front.meta.value is not None:
+            raise PluginError(f"journal: {where}:2: error: the front-matter must be 'key: value' lines (MkDocs would publish it as page text)")
+
+    def _docs(self, config: MkDocsConfig) -> str:
+        return Path(os.path.relpath(config.docs_dir, self.root)).as_posix()
+
+    # MkDocs converts every page before it renders any with the theme, and would hold all their
+    # HTML in between: a generated page gets its HTML only as it is rendered (on_page_context).
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        return html if generated is None or (generated.html is None and self.stream is None) else ""
+
+    # The search index reads a leaner version of generated pages (see pages/interviews.py):
+    # swap it in before the search plugin indexes the page and back before the theme renders it.
+    @event_priority(100)
+    def _search_content_in(self, context, *, page, config, nav):
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return context
+        if generated.html is None and self.stream is not None:
+            generated = self.stream.get(page.file.src_uri)
+        if generated.html is not None:
+            if self.command == "build" and len(generated.html) > BIG_PAGE:
+                _trim_heap()  # its copies need room: give back what earlier pages freed
+            page.content = wrap_body(generated.html)
+            # MkDocs has the HTML now: drop ours (the quotes library's is 45 MB).
+            self.pages[page.file.src_uri] = Page(generated.path, title=generated.title)
+        if generated.search_html is not None:
+            self._full_content = page.content
+            page.content = generated.search_html
+        return context
+
+    @event_priority(-100)
+    def _search_content_out(self, context, *, page, config, nav):
+        if self._full_content is not None:
+            page.content, self._full_content = self._full_content, None
+        return context
+
+    on_page_context = CombinedEvent(_search_content_in, _search_content_out)
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """MkDocs keeps every page's HTML until the build ends; ours is written and indexed by now."""
+        if page.file.src_uri in self.pages:
+            page.content = None
+        return output
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        for folder in (self.options.interviews_dir, self.options.campaigns_dir, self.options.insights_dir, "templates"):
+            path = self.root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.built = True
+        self._end_build()
+        if self.dirty:
+            self._finish_dirty_build(config)
+
+    def _finish_dirty_build(self, config: MkDocsConfig) -> None:
+        """Put skipped pages' search entries back, delete outputs of pages that are gone, log what was built."""
+        entries: list[dict] = []
+        index, attr = _search_index(config)
+        if index is not None:
+            entries = self.incremental.merge_search(getattr(index, attr), self.page_urls)
+            setattr(index, attr, entries)
+        skipped = len(self.incremental.skipped)
+        stale = self.incremental.finish(BuildRecord(self.frame, set(self.pages), self.outputs, by_url(entries)),
+                                        Path(config.site_dir))
+        log.info(f"journal: rebuilt {len(self.page_urls) - skipped} pages, skipped {skipped} unchanged pages"
+                 + (f", removed {len(stale)} stale files" if stale else ""))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.built = False
+        self._end_build()
+        if self.writing:  # the site directory may hold part of this build
+            self.incremental.forget()
+
+    def _end_build(self) -> None:
+        """The end of a build, whichever way it ended: stop the page worker; in `serve`, collect garbage soon."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        if self.command == "serve":
+            collect_later()  # what the loaded journal froze (see workers.gc_paused)
+
+    def on_shutdown(self) -> None:
+        """Swap the finished site in, or throw the partial one away (strict aborts come after post_build)."""
+        if self.final_site_dir is None:
+            return
+        tmp, final = Path(self.tmp_site_dir), Path(self.final_site_dir)
+        if not self.built:
+            shutil.rmtree(tmp, ignore_errors=True)
+            return
+        old = final.with_name(f".{final.name}.journal-old-{os.getpid()}")
+        if final.exists():
+            final.rename(old)
+        tmp.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _trim_heap() -> None:
+    """Hand the memory freed while rendering (the quotes library's parts) back to the system:
+    glibc keeps freed mid-sized blocks, and MkDocs' build would start from that high-water mark."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
+def _search_index(config: MkDocsConfig) -> tuple[Any, str]:
+    """The search plugin's index and the name of its list of entries (Material's or MkDocs' plugin)."""
+    for name, plugin in config.plugins.items():
+        if name.rsplit("/", 1)[-1] != "search":
+            continue
+        if hasattr(plugin, "search_index_prev"):
+            plugin.search_index_prev = None  # Material's own dirty-reload merge assumes one page per build
+        index = getattr(plugin, "search_index", None)
+        for attr in ("entries", "_entries"):
+            if isinstance(getattr(index, attr, None), list):
+                return index, attr
+    return None, ""
+
+
+def _page_url(file: File) -> str:
+    """A page's URL as MkDocs' Page (and so the search index) gives it: the home page's is ""."""
+    return "" if file.url in (".", "./") else file.url
+
+
+def _is_serve_dir(site_dir: str) -> bool:
+    """`mkdocs serve` builds into its own temporary directory and serves it: leave that alone."""
+    path = Path(site_dir).resolve()
+    return path.parent == Path(tempfile.gettempdir()).resolve() and path.name.startswith("mkdocs_")

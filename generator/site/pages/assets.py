@@ -1,0 +1,17 @@
+"""Static assets of generated pages (CSS, JS), served from the site itself."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...resources import ASSETS_DIR
+from ..render import Page
+from ..context import Site
+
+ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "quotes.js", "segments.css", "insights.css")
+ASSET_DIR = "assets/journal/"
+
+
+def build(site: Site) -> Iterator[Page]:
+    for name in ASSETS:
+        yield Page(ASSET_DIR + name, (ASSETS_DIR / name).read_text(encoding="utf-8"))

@@ -1,0 +1,58 @@
+"""Insight pages: /insights/ (every claim, its status and strength) and /insights/<slug>/
+(the claim, its supporting and contradicting quotes side by side, and whom we have not heard yet).
+
+Confidential quotes never enter the model, so they cannot show here; a quote cleared
+as anonymous shows its descriptor only (no name, role, department or account).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ...core.insights import STATUSES, Evidence, Insight, Strength, coverage, strength
+from ..render import Page
+from ..context import Site
+from ...core.slugs import normalize
+from ...views.account import days_since, is_stale
+
+INDEX = "insights/index.md"
+
+
+@dataclass
+class Row:
+    """One insight on the index."""
+
+    insight: Insight
+    support: Strength  # of the supporting evidence
+    against: int  # contradicting quotes
+    stale: bool
+    segments: list[tuple[str, str]]  # (filter key, label)
+
+
+def segment_labels(insight: Insight) -> list[tuple[str, str]]:
+    """(key, label) of each segment: the term's label when the journal knows it."""
+    return [(normalize(term.label if term else value), term.label if term else value)
+            for value, term in zip(insight.segments, insight.terms)]
+
+
+def build(site: Site) -> Iterator[Page]:
+    journal, renderer = site.journal, site.renderer
+    stale_days = journal.config.stale_days
+    rows = [Row(i, strength(i.supporting), len(i.contradicting), is_stale(i.newest, site.today, stale_days), segment_labels(i))
+            for i in journal.insights]
+    segments = sorted({key: label for r in rows for key, label in r.segments}.items(), key=lambda kv: kv[1].casefold())
+    yield renderer.page(INDEX, "pages/insights.html.j2", title="Insights", in_nav=True, rows=rows, statuses=STATUSES,
+                        segments=segments, stale_days=stale_days, insights_dir=journal.config.insights_dir)
+    for row in rows:
+        insight = row.insight
+        yield renderer.page(
+            insight.url + "index.md", "pages/insight.html.j2", title=insight.title, row=row, insight=insight, segment_terms=list(zip(insight.segments, insight.terms)),
+            claim=renderer.markdown(insight.body), coverage=coverage(insight, journal), today=site.today,
+            renderer=renderer, anonymous=lambda e: shows_descriptor(e, site),
+            days=days_since(insight.newest, site.today) if insight.newest else None, stale_days=stale_days)
+
+
+def shows_descriptor(evidence: Evidence, site: Site) -> bool:
+    """An anonymous quote (clearance in force today) is credited with its descriptor only."""
+    return evidence.quote is not None and evidence.quote.clearance_on(site.today) == "anonymous"

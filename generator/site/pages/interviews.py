@@ -1,0 +1,57 @@
+"""One page per interview: header card, notes, and quotes with permalinks."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from markupsafe import Markup, escape
+
+from ...core.githistory import FileHistory
+from ...core.model import Interview
+from ..render import Page, rel_url
+from ...core.segments import taxonomy_label
+from ..context import Site
+
+
+def page_title(interview: Interview) -> str:
+    return f"{interview.meta.customer} · {interview.date.isoformat()}"
+
+
+def build(site: Site) -> Iterator[Page]:
+    for interview in site.journal.interviews:
+        account = interview.account
+        key = (interview.digest, account.slug if account else "", account.name if account else "",
+               repr(file_history(site, interview)))
+        yield site.reuse(interview.source, key, lambda: render(site, interview))
+
+
+def file_history(site: Site, interview: Interview) -> FileHistory | None:
+    """The interview's git history (last edited, authors), when the build has one."""
+    history = site.extra.get("history")
+    return history.get(interview.source) if isinstance(history, dict) else None
+
+
+def render(site: Site, interview: Interview) -> Page:
+    renderer = site.renderer
+    quote_template = renderer.template("partials/quote.html.j2")
+    link = lambda target: rel_url(interview.url, target)  # noqa: E731
+    notes = renderer.notes(interview, lambda q, text_html: quote_template.render(
+        q=q, text_html=text_html, link=link, today=site.today, renderer=renderer, show_source=False, extra=site.extra))
+    taxonomies = [(name, taxonomy_label(name)) for name in site.journal.config.taxonomies]  # configured lists
+    page = renderer.page(interview.page_path, "pages/interview.html.j2", title=page_title(interview),
+                         i=interview, notes=notes, extra=site.extra, today=site.today, taxonomies=taxonomies,
+                         history=file_history(site, interview))
+    page.search_html = search_html(interview, notes)
+    return page
+
+
+def search_html(interview: Interview, notes: Markup) -> str:
+    """What the search index reads: the title, who was there, the summary and the notes.
+
+    The full page's card markup would multiply the indexer's work for no better hits.
+    """
+    m = interview.meta
+    people = "; ".join(", ".join(filter(None, (p.name, p.role, p.department))) for p in m.people)
+    facts = " · ".join(filter(None, (m.relationship, m.channel, ", ".join(m.tags), ", ".join(m.products), ", ".join(m.competitors))))
+    return (f"<h1>{escape(page_title(interview))}</h1><p>{escape(people)}</p><p>{escape(facts)}</p>"
+            f"<p>{escape(m.summary or '')}</p>{notes}")

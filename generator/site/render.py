@@ -1,0 +1,209 @@
+"""Rendering: Jinja2 templates, Markdown notes, HTML sanitising, page links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+import markdown
+import nh3
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from ..views.attribution import descriptor, with_article
+from ..core.quote_syntax import QUOTE_END, QUOTE_START
+from ..core.taxonomy import segment_url
+from ..resources import TEMPLATES_DIR
+
+if TYPE_CHECKING:
+    from ..core.model import Interview, Quote
+
+_EMPTY_BLOCKQUOTE = re.compile(r"<blockquote>\s*</blockquote>")
+DEFAULT_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "attr_list", "admonition", "toc"]
+
+_ATTRIBUTES: dict[str, set[str]] = {k: set(v) for k, v in nh3.ALLOWED_ATTRIBUTES.items()}
+_ATTRIBUTES["*"] = {"id", "class", "title"}
+_ATTRIBUTES.setdefault("img", set()).update({"src", "alt", "title"})
+
+
+def _keep_attribute(tag: str, attr: str, value: str) -> str | None:
+    # The site must work offline: no images fetched from outside at view time.
+    if tag == "img" and attr == "src" and re.match(r"^\s*(https?:)?//", value, re.I):
+        return None
+    return value
+
+
+def chip(link: Callable[[str], str], taxonomy: str, term: str, label: str | None = None, cls: str = "") -> Markup:
+    """A term as a link to its segment page (a Python global: templates call it thousands of times)."""
+    text = term if label is None else label
+    return Markup(f'<a class="journal-chip {escape(cls)}" href="{escape(link(segment_url(taxonomy, term)))}">{escape(text)}</a>')
+
+
+def chips(link: Callable[[str], str], taxonomy: str, terms: Iterable[str]) -> Markup:
+    return Markup("").join(chip(link, taxonomy, t) for t in terms)
+
+
+def sanitize(html: str) -> str:
+    """Allow ordinary formatting; drop scripts, event handlers and non-http(s)/mailto links."""
+    return nh3.clean(html, tags=nh3.ALLOWED_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                     attribute_filter=_keep_attribute, link_rel="noopener noreferrer")
+
+
+def rel_url(from_url: str, to_url: str) -> str:
+    """Link from one directory-style page URL to another (both without a leading slash)."""
+    depth = from_url.count("/")
+    return "../" * depth + to_url if (depth or to_url) else "./"
+
+
+# Stands for a page's "../" prefix in HTML rendered before its page is known (cards/quote_card).
+# Escaped text cannot hold it: every '<' of text becomes '&lt;'.
+LINK_ROOT = "<journal-root>"
+
+
+def root_link(to_url: str) -> Markup:
+    """A link (``to_url`` not empty) that ``relink`` makes relative to the page showing it: as rel_url gives."""
+    return Markup(LINK_ROOT) + to_url
+
+
+def relink(html: str, page_url: str) -> str:
+    """``html`` with the ``root_link``s made relative to the page at ``page_url``."""
+    return html.replace(LINK_ROOT, "../" * page_url.count("/"))
+
+
+class Page:
+    """A generated file of the docs tree: a Markdown page (title + body HTML) or a data file."""
+
+    __slots__ = ("path", "_text", "title", "html", "search_html", "meta", "in_nav")
+
+    def __init__(self, path: str, content: str | None = None, *, title: str | None = None, html: str | None = None,
+                 search_html: str | None = None, meta: dict[str, Any] | None = None, in_nav: bool = False):
+        self.path = path  # e.g. "interviews/2026/acme.md", "quotes/quotes.json"
+        self._text = content  # data files' text; Markdown pages derive theirs from title + html
+        self.title = title
+        self.html = html  # body HTML of a Markdown page (the plugin hands it to MkDocs as is)
+        self.search_html = search_html  # a leaner body for the search index, when it differs
+        self.meta = meta or {}  # extra front-matter, e.g. {"search": {"exclude": True}}
+        self.in_nav = in_nav
+
+    @property
+    def content(self) -> str:
+        """The file's full text (what a pre-build step writes to disk)."""
+        if self._text is not None:
+            return self._text
+        return markdown_page(self.title or "", self.html or "", self.meta)
+
+    @property
+    def is_markdown(self) -> bool:
+        """A page built from a title and body HTML (not a data file given as text)."""
+        return self._text is None
+
+    @property
+    def front_matter(self) -> str:
+        """Just the front-matter: enough for MkDocs, which gets the HTML from the plugin."""
+        return markdown_page(self.title or "", "", self.meta)
+
+    @property
+    def url(self) -> str:
+        return page_url(self.path)
+
+
+def page_url(path: str) -> str:
+    """Directory-style site URL (no leading slash) of a docs path."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[:-5].rstrip("/")
+    return stem + "/" if stem else ""
+
+
+class Renderer:
+    """Holds the Jinja2 environment and a reusable Markdown converter."""
+
+    def __init__(self, templates_dir: Path = TEMPLATES_DIR, extensions: list[Any] | None = None,
+                 extension_configs: dict[str, Any] | None = None):
+        self.env = Environment(
+            loader=FileSystemLoader(str(templates_dir)), autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        )
+        self.env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, dt.date) else ""
+        self.env.filters["longdate"] = lambda d: f"{d.day} {d:%b %Y}" if isinstance(d, dt.date) else ""
+        self.env.filters["humanize"] = lambda s: str(s).replace("-", " ")
+        self.env.globals.update(segment_url=segment_url, chip=chip, chips=chips, chip_fn=chip, chips_fn=chips)
+        self.env.globals["descriptor"] = descriptor
+        self.env.filters["with_article"] = with_article
+        self.env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
+        self._md = markdown.Markdown(extensions=extensions or DEFAULT_EXTENSIONS, extension_configs=extension_configs or {})
+
+    def markdown(self, text: str) -> Markup:
+        """Markdown notes to sanitised HTML."""
+        self._md.reset()
+        return Markup(sanitize(self._md.convert(text)))
+
+    def template(self, name: str):
+        return self.env.get_template(name)
+
+    def page(self, path: str, template: str, *, title: str, in_nav: bool = False, meta: dict[str, Any] | None = None,
+             **context: Any) -> Page:
+        """Render ``template`` into a Markdown page whose body is HTML."""
+        url = page_url(path)
+        html = self.template(template).render(link=lambda target: rel_url(url, target), page_url=url, **context)
+        return Page(path, title=title, html=relink(html, url), meta=meta, in_nav=in_nav)
+
+    def notes(self, interview: "Interview", render_quote: Callable[["Quote", Markup], str]) -> Markup:
+        """An interview's notes as HTML; ``render_quote(quote, text_html)`` renders each quote in place."""
+        html = str(self.markdown(interview.body))
+        for n, quote in enumerate(interview.quotes):
+            start_tag, end_tag = f"<p>{QUOTE_START.format(n)}</p>", f"<p>{QUOTE_END.format(n)}</p>"
+            start = html.find(start_tag)
+            end = html.find(end_tag, start)
+            if start < 0 or end < 0:  # cannot happen for parsed quotes; keep the text
+                continue
+            text_html = Markup(html[start + len(start_tag) : end].strip())
+            html = f"{html[:start]}</blockquote>\n{render_quote(quote, text_html)}\n<blockquote>{html[end + len(end_tag):]}"
+        return Markup(_EMPTY_BLOCKQUOTE.sub("", html))
+
+    @staticmethod
+    def quote_html(quote: "Quote") -> Markup:
+        """A quote's text for pages other than its interview: escaped, with inline emphasis and code.
+
+        Cheap enough for a library of 20,000 quotes, and the same whichever
+        process renders the interview pages.
+        """
+        return inline_html(quote.text)
+
+
+_INLINE = [
+    (re.compile(r"`([^`]+)`"), r"<code>\1</code>"),
+    (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), r"<strong>\1</strong>"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"<em>\1</em>"),
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"<em>\1</em>"),
+]
+
+
+def inline_html(text: str) -> Markup:
+    """Escaped text with Markdown's inline emphasis and code; adds no other markup."""
+    out = str(escape(text))
+    for pattern, replacement in _INLINE:
+        out = pattern.sub(replacement, out)
+    return Markup(f"<p>{out}</p>")
+
+
+def markdown_page(title: str, html: str, meta: dict[str, Any] | None = None) -> str:
+    """A Markdown file whose front-matter holds the (escaped) title and whose body is HTML.
+
+    Themes insert the title raw into <title> and the nav, so it is escaped here.
+    JSON is valid YAML, which keeps the front-matter safe whatever the title holds.
+    """
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}" for key, value in
+             {"title": str(escape(title)), **(meta or {})}.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + (f"\n{wrap_body(html)}" if html else "")
+
+
+def wrap_body(html: str) -> str:
+    """One block-level element, so any Markdown processor passes the body through whole."""
+    return f'<div class="journal">\n{html.strip()}\n</div>\n'
+
