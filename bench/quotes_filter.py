@@ -26,7 +26,8 @@ sys.path.insert(0, str(REPO))
 from generator.core.config import JournalConfig  # noqa: E402
 from generator.core.load import load_journal  # noqa: E402
 from generator.site.pages import quotes as quotes_pages  # noqa: E402
-from generator.site.render import TEMPLATES_DIR, Renderer  # noqa: E402
+from generator.resources import TEMPLATES_DIR  # noqa: E402
+from generator.site.render import Renderer  # noqa: E402
 from generator.site.context import Site  # noqa: E402
 
 OUT = REPO / "bench" / "out" / "quotes-20k"

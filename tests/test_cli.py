@@ -46,7 +46,7 @@ def test_paths_limit_output_but_keep_cross_file_problems(tmp_path: Path) -> None
 
 
 def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatch) -> None:
-    import generator.adapters.cli.app as cli
+    import generator.adapters.cli.check as cli
 
     def boom(*a, **k):
         raise RuntimeError("kaput")
@@ -59,8 +59,8 @@ def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatc
 
 
 def test_project_error_text_is_printed_as_is(monkeypatch) -> None:
-    import generator.adapters.cli.app as cli
-    from generator.core.project import ProjectError
+    import generator.adapters.cli.check as cli
+    from generator.errors import ProjectError
 
     def bad(root):
         raise ProjectError("mkdocs.yml: [/journal] is [bold]odd[/bold]")

@@ -11,7 +11,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.core.config import BIG_FOUR, CHANNELS, TEAMS, JournalConfig
-from generator.core.project import ProjectError, read_config
+from generator.core.project import read_config
+from generator.errors import ProjectError
 
 from .conftest import run_mkdocs
 

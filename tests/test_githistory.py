@@ -16,6 +16,7 @@ from generator.core.load import load_journal
 from generator.site.pages import interviews
 from generator.core.project import read_config
 from generator.site.render import Renderer
+from generator.site.cache import PageCache
 from generator.site.context import Site
 
 from .conftest import TODAY, run_mkdocs
@@ -88,7 +89,7 @@ def test_without_git_or_outside_a_repository_there_is_no_history(tmp_path: Path,
 
 def test_interview_page_shows_last_edited_and_names_never_emails(repo: Path) -> None:
     journal, _ = load_journal(repo, read_config(repo), today=TODAY)
-    site = Site(journal, Renderer(), extra={"history": read_history(repo, "interviews")})
+    site = Site(journal, Renderer(), history=read_history(repo, "interviews"))
     html = {p.path: p.html for p in interviews.build(site)}
     assert 'Last edited <time datetime="2026-03-12">12 Mar 2026</time> · edited by Sam Lee, Priya Nair, Ana Ruiz' in html[ACME]
     assert "@corp.example" not in html[ACME]
@@ -98,11 +99,11 @@ def test_interview_page_shows_last_edited_and_names_never_emails(repo: Path) -> 
 
 def test_serve_cache_rerenders_a_page_when_its_history_changes(repo: Path) -> None:
     journal, _ = load_journal(repo, read_config(repo), today=TODAY)
-    cache: dict = {}
-    first = Site(journal, Renderer(), extra={"history": read_history(repo, "interviews")}, page_cache=cache)
+    cache = PageCache()
+    first = Site(journal, Renderer(), history=read_history(repo, "interviews"), cache=cache)
     assert "Ana Ruiz" in {p.path: p.html for p in interviews.build(first)}[ACME]
     later = {ACME: FileHistory(dt.date(2026, 4, 2), ("Sam Lee", "Jo Kim"))}
-    again = Site(journal, Renderer(), extra={"history": later}, page_cache=cache)
+    again = Site(journal, Renderer(), history=later, cache=cache)
     assert "Jo Kim" in {p.path: p.html for p in interviews.build(again)}[ACME]
 
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.insights import Coverage, contributions, coverage, strength
+from generator.core.insights import segment_terms
+from generator.core.segments import segment_index
+from generator.views.evidence import EvidenceCoverage, contributions, coverage, strength
 from generator.core.load import ParseCache, load_journal
 from generator.core.project import read_config
 
@@ -47,7 +49,7 @@ def test_evidence_resolves_with_stance_and_note(tmp_path: Path) -> None:
     assert [e.id for e in insight.supporting] == ["fewer-pages", "alerts-matter"]
     assert [e.id for e in insight.contradicting] == ["alerts-are-fine"]
     assert insight.newest.isoformat() == "2026-05-10"
-    assert [(t.taxonomy, t.label) for t in insight.terms] == [("tag", "alert fatigue"), ("relationship", "customer"),
+    assert [(t.taxonomy, t.label) for t in segment_terms(insight, segment_index(journal))] == [("tag", "alert fatigue"), ("relationship", "customer"),
                                                               ("department", "Operations")]
     assert [i.title for i in journal.insights] == ["Alert fatigue drives switching", "SSO is a baseline"]
 
@@ -68,7 +70,7 @@ def test_coverage_names_who_we_have_not_heard(tmp_path: Path) -> None:
     fatigue, sso = journal.insights
     cover = coverage(fatigue, journal)
     # The journal has Operations, Finance, IT and Procurement (the confidential CTO is not in it).
-    assert cover == Coverage(accounts=2, relationships=[("customer", 1), ("prospect", 1)],
+    assert cover == EvidenceCoverage(accounts=2, relationships=[("customer", 1), ("prospect", 1)],
                              missing_relationships=["lost-customer", "competitor-customer"],
                              missing_departments=["Finance", "Procurement"])
     assert cover.line == ("heard from 2 accounts: 1 customer, 1 prospect; no lost customers or competitor customers yet; "
@@ -78,13 +80,13 @@ def test_coverage_names_who_we_have_not_heard(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("cover, line", [
-    (Coverage(0, [], ["customer"], ["IT"]), "no evidence yet"),
-    (Coverage(5, [("customer", 3), ("lost-customer", 1), ("prospect", 1)], [], ["Finance"]),
+    (EvidenceCoverage(0, [], ["customer"], ["IT"]), "no evidence yet"),
+    (EvidenceCoverage(5, [("customer", 3), ("lost-customer", 1), ("prospect", 1)], [], ["Finance"]),
      "heard from 5 accounts: 3 customers, 1 lost customer, 1 prospect; nobody from Finance yet"),
-    (Coverage(1, [("customer", 1)], [], []), "heard from 1 account: 1 customer"),
-    (Coverage(1, [("customer", 1)], [], ["Finance", "IT", "Legal"]), "heard from 1 account: 1 customer; nobody from Finance, IT or Legal yet"),
+    (EvidenceCoverage(1, [("customer", 1)], [], []), "heard from 1 account: 1 customer"),
+    (EvidenceCoverage(1, [("customer", 1)], [], ["Finance", "IT", "Legal"]), "heard from 1 account: 1 customer; nobody from Finance, IT or Legal yet"),
 ])
-def test_coverage_line(cover: Coverage, line: str) -> None:
+def test_coverage_line(cover: EvidenceCoverage, line: str) -> None:
     assert cover.line == line
 
 

@@ -9,8 +9,10 @@ import pytest
 
 from generator.core.load import load_journal
 from generator.core.project import read_config
-from generator.site.render import Page, Renderer
-from generator.site.context import Site, build_pages
+from generator.site.page import Page
+from generator.site.render import Renderer
+from generator.site.context import Site
+from generator.site.registry import build_pages
 
 from .conftest import TODAY
 from .test_plugin import build_mini

@@ -12,7 +12,8 @@ from generator.core.load import load_journal
 from generator.site.pages.quotes import embed_json
 from generator.core.project import read_config
 from generator.site.render import Renderer
-from generator.site.context import Site, build_pages
+from generator.site.context import Site
+from generator.site.registry import build_pages
 
 from .conftest import TODAY
 

@@ -134,9 +134,9 @@ def test_a_docs_page_with_unreadable_front_matter_fails_the_build(tmp_path: Path
 def test_serve_keeps_compiled_theme_templates_across_rebuilds_and_compiles_edited_ones() -> None:
     from jinja2 import DictLoader, Environment
 
-    from generator.adapters.mkdocs.plugin import _MemoryBytecodeCache
+    from generator.adapters.mkdocs.session import MemoryBytecodeCache
 
-    cache, sources = _MemoryBytecodeCache(), {"main.html": "Hello {{ name }}"}
+    cache, sources = MemoryBytecodeCache(), {"main.html": "Hello {{ name }}"}
     first = Environment(loader=DictLoader(sources), bytecode_cache=cache)
     assert first.get_template("main.html").render(name="Ann") == "Hello Ann"
 

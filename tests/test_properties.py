@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.core.config import JournalConfig
-from generator.core.load import parse_interview
-from generator.core.model import Person
+from generator.core.interviews import parse_interview
+from generator.core.frontmatter import Person
 from generator.core.problems import Problems
 from generator.core.quote_syntax import parse_quotes
-from generator.core.yamlfile import YamlProblem, read_text, split_front_matter
+from generator.core.yamlfile import read_text, split_front_matter
+from generator.errors import YamlProblem
 
 from .conftest import TODAY
 

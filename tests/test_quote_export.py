@@ -13,7 +13,8 @@ from generator.core.load import load_journal
 from generator.core.project import read_config
 from generator.views.export import FIELDS, PUBLIC_ONLY, inert, to_csv
 from generator.site.render import Renderer
-from generator.site.context import Site, build_pages
+from generator.site.context import Site
+from generator.site.registry import build_pages
 
 from .conftest import TODAY
 

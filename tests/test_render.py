@@ -8,7 +8,7 @@ import pytest
 from markupsafe import Markup, escape
 
 from generator.core.config import JournalConfig
-from generator.core.load import parse_interview
+from generator.core.interviews import parse_interview
 from generator.site.render import LINK_ROOT, Renderer, rel_url, relink, root_link, sanitize
 
 HEAD = """---

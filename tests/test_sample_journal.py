@@ -9,7 +9,8 @@ import pytest
 
 from generator.core.config import BIG_FOUR
 from generator.core.load import load_journal
-from generator.core.model import CLEARANCES, Journal
+from generator.core.frontmatter import CLEARANCES
+from generator.core.model import Journal
 from generator.core.project import read_config
 from generator.views.account import transitions
 

@@ -13,7 +13,7 @@ from jsonschema import Draft7Validator
 
 from generator.adapters.cli.app import main
 from generator.core.config import JournalConfig
-from generator.core.load import parse_interview
+from generator.core.interviews import parse_interview
 from generator.authoring.schema import SCHEMA_PATH, front_matter_schema, schema_text
 
 from .conftest import REPO, TODAY

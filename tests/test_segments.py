@@ -11,7 +11,7 @@ import pytest
 from generator.core.load import load_journal
 from generator.core.problems import Problems
 from generator.core.project import read_config
-from generator.site.render import Page
+from generator.site.page import Page
 from generator.core.segments import build_index, check_spellings, segment_index, taxonomy_names
 
 from .conftest import TODAY

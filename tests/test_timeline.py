@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from generator.core.config import JournalConfig
-from generator.core.load import load_journal, parse_interview
+from generator.core.interviews import parse_interview
+from generator.core.load import load_journal
 from generator.core.model import Account, Interview
 from generator.core.project import read_config
 from generator.views.account import AccountView, account_view, is_stale, summarize, themes, stakeholders, timeline, transitions

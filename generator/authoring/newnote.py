@@ -17,7 +17,9 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..core.config import JournalConfig
-from ..core.model import Journal, Person
+from ..errors import NoteError
+from ..core.frontmatter import Person
+from ..core.model import Journal
 from ..core.problems import one_of, suggest
 from ..resources import TEMPLATES_DIR
 from ..core.slugs import normalize, slugify
@@ -146,10 +148,6 @@ class Draft:
     summary: str | None = None
 
 
-class NoteError(ValueError):
-    """What is missing or wrong in the answers, in the marketer's words."""
-
-
 def choose(value: str, allowed: list[str], what: str) -> str:
     """``value`` if it is one of ``allowed``; NoteError with the closest one otherwise."""
     value = " ".join(value.split())
@@ -178,20 +176,20 @@ def make_draft(answers: Draft, known: Known, config: JournalConfig, today: dt.da
 
 
 def parse_person(text: str) -> dict[str, str]:
-    """``"Name, Role, Department[, persona]"`` -> a person; ValueError without a name."""
+    """``"Name, Role, Department[, persona]"`` -> a person; NoteError without a name."""
     parts = [" ".join(p.split()) for p in text.split(",")]
     if not parts[0]:
-        raise ValueError(f"'{text}' has no name: write 'Name, Role, Department', e.g. 'Jane Doe, VP Operations, Operations'")
+        raise NoteError(f"'{text}' has no name: write 'Name, Role, Department', e.g. 'Jane Doe, VP Operations, Operations'")
     if len(parts) > len(PERSON_FIELDS):
-        raise ValueError(f"'{text}' has more than {len(PERSON_FIELDS)} parts: write 'Name, Role, Department, persona' (a role with a comma cannot be given here; edit the file)")
+        raise NoteError(f"'{text}' has more than {len(PERSON_FIELDS)} parts: write 'Name, Role, Department, persona' (a role with a comma cannot be given here; edit the file)")
     return {k: v for k, v in zip(PERSON_FIELDS, parts) if v}
 
 
 def parse_interviewer(text: str) -> dict[str, str]:
-    """``"Name[, team]"`` -> an interviewer; ValueError without a name."""
+    """``"Name[, team]"`` -> an interviewer; NoteError without a name."""
     name, _, team = (" ".join(p.split()) for p in text.partition(","))
     if not name or "," in team:
-        raise ValueError(f"'{text}': write 'Name, team', e.g. 'Sam Lee, marketing'")
+        raise NoteError(f"'{text}': write 'Name, team', e.g. 'Sam Lee, marketing'")
     return {"name": name, **({"team": team} if team else {})}
 
 

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from ..core.config import JournalConfig
-from ..core.model import FrontMatter
+from ..core.frontmatter import FrontMatter
 
 SCHEMA_PATH = "schema/interview.schema.json"
 DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}

@@ -9,7 +9,7 @@ from .config import JournalConfig
 from .model import Account, Interview
 from .problems import Problems, suggest
 from .slugs import normalize, slugify
-from .yamlfile import _type_word, read_yaml_file
+from .yamlfile import type_word, read_yaml_file
 
 
 @dataclass
@@ -40,7 +40,7 @@ def read_accounts(path: Path, source: str, config: JournalConfig, problems: Prob
         if attrs is None:
             continue
         if not isinstance(attrs, dict):
-            problems.error(source, decl.line, f"expected the account's attributes as key: value lines, got {_type_word(attrs)}", name)
+            problems.error(source, decl.line, f"expected the account's attributes as key: value lines, got {type_word(attrs)}", name)
             continue
         for key, value in attrs.items():
             line = doc.line((name, key))
@@ -53,7 +53,7 @@ def read_accounts(path: Path, source: str, config: JournalConfig, problems: Prob
             elif key not in allowed:
                 problems.error(source, line, f"unknown account field '{key}'{suggest(key, allowed)} (fields: {', '.join(allowed)})", f"{name}")
             elif not isinstance(value, str) or not value.strip():
-                problems.error(source, line, f"expected text, got {_type_word(value)}; put it in quotes", f"{name}.{key}")
+                problems.error(source, line, f"expected text, got {type_word(value)}; put it in quotes", f"{name}.{key}")
             else:
                 decl.attributes[key] = (value.strip(), line)
     return decls

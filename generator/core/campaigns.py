@@ -9,46 +9,16 @@ from __future__ import annotations
 
 import difflib
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Journal, Quote
+from .model import Campaign, Citation, Journal, Quote
 from .fields import Unique, check_keys, page_files, text_at
 from .problems import Problems, suggest
-from .yamlfile import Located, _field, _type_word, read_yaml_file
+from .yamlfile import Located, field_path, type_word, read_yaml_file
 
 CAMPAIGN_FIELDS = ("name", "owner", "summary", "date", "cites")
 REQUIRED_FIELDS = ("name", "cites")
 CITE_FIELDS = ("id", "text")
-
-
-@dataclass
-class Citation:
-    """One entry of a campaign's ``cites`` list, and the quote it names (when it still exists)."""
-
-    id: str
-    text: str
-    line: int
-    quote: Quote | None = None
-
-
-@dataclass(eq=False)
-class Campaign:
-    slug: str
-    source: str
-    name: str
-    owner: str | None = None
-    summary: str | None = None
-    date: dt.date | None = None
-    cites: list[Citation] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"campaigns/{self.slug}/"
-
-    @property
-    def quotes(self) -> list[Quote]:
-        return [c.quote for c in self.cites if c.quote is not None]
 
 
 def load_campaigns(root: Path, journal: Journal, problems: Problems) -> None:
@@ -82,7 +52,7 @@ def read_campaign(path: Path, source: str, slug: str, problems: Problems) -> Cam
     name, owner, summary = (text_at(doc, (key,), source, problems) for key in ("name", "owner", "summary"))
     date = data.get("date")
     if date is not None and (not isinstance(date, dt.date) or isinstance(date, dt.datetime)):
-        problems.error(source, doc.line(("date",)), f"expected a date like 2026-03-04, got {_type_word(date)}", "date")
+        problems.error(source, doc.line(("date",)), f"expected a date like 2026-03-04, got {type_word(date)}", "date")
         date = None
     cites = _citations(doc, source, problems)
     if len(problems) != before or name is None:
@@ -102,7 +72,7 @@ def _citations(doc: Located, source: str, problems: Problems) -> list[Citation]:
     for n, entry in enumerate(cites):
         where = ("cites", n)
         if not isinstance(entry, dict):
-            problems.error(source, doc.line(where), f"expected '- id: …' and 'text: …' lines, got {_type_word(entry)}", _field(where))
+            problems.error(source, doc.line(where), f"expected '- id: …' and 'text: …' lines, got {type_word(entry)}", field_path(where))
             continue
         check_keys(doc, where, CITE_FIELDS, CITE_FIELDS, source, problems, "a cited quote has id and text",
                    {"text": " (the quote's text as cited, so the build notices when it changes)"})
@@ -111,7 +81,7 @@ def _citations(doc: Located, source: str, problems: Problems) -> list[Citation]:
             continue
         line = doc.line(where + ("id",))
         if quote_id in seen:
-            problems.error(source, line, f"the quote '{quote_id}' is already cited on line {seen[quote_id]}", _field(where + ("id",)))
+            problems.error(source, line, f"the quote '{quote_id}' is already cited on line {seen[quote_id]}", field_path(where + ("id",)))
             continue
         seen[quote_id] = line
         out.append(Citation(quote_id, text, line))

@@ -6,6 +6,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .frontmatter import FRONT_MATTER_FIELDS
+from .taxonomy import TAXONOMIES
+
 BIG_FOUR = ["customer", "prospect", "lost-customer", "competitor-customer"]
 CHANNELS = ["call", "video-call", "on-site", "trade-show", "demo", "webinar", "email", "survey", "review-site", "other"]
 TEAMS = ["marketing", "sales", "customer-success", "product", "support", "engineering", "leadership"]
@@ -58,9 +61,6 @@ class JournalConfig(BaseModel):
 
     def _check_field_names(self) -> None:
         """Extra fields live next to the built-in ones in front-matter and segment addresses: no clashes."""
-        from .model import FRONT_MATTER_FIELDS  # the model imports this module
-        from .taxonomy import TAXONOMIES
-
         reserved = {*FRONT_MATTER_FIELDS, *TAXONOMIES, "aliases"}
         for option, names in (("account_fields", self.account_fields), ("taxonomies", self.taxonomies)):
             for name in names:

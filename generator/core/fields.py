@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 
 from .problems import Problems, suggest
 from .slugs import slugify
-from .yamlfile import LINK_OUT, Located, _field, _type_word, leaves_project
+from .yamlfile import LINK_OUT, Located, field_path, type_word, leaves_project
 
 RESERVED_SLUGS = ("index",)
 
@@ -80,7 +80,7 @@ def text_at(doc: Located, path: tuple, source: str, problems: Problems) -> str |
         return None
     if not isinstance(value, str) or not value.strip():
         hint = "; put it in quotes" if isinstance(value, (bool, int, float, dt.date)) else ""
-        problems.error(source, doc.line(path), f"expected text, got {_type_word(value)}{hint}", _field(path))
+        problems.error(source, doc.line(path), f"expected text, got {type_word(value)}{hint}", field_path(path))
         return None
     return value.strip()
 
@@ -92,8 +92,8 @@ def check_keys(doc: Located, where: tuple, allowed: Iterable[str], required: Ite
     data = value_at(doc.value, where)
     for key in data:
         if key not in allowed:
-            problems.error(source, doc.line(where + (key,)), f"unknown field{suggest(key, allowed)} ({unknown_hint})", _field(where + (key,)))
+            problems.error(source, doc.line(where + (key,)), f"unknown field{suggest(key, allowed)} ({unknown_hint})", field_path(where + (key,)))
     for key in required:
         if data.get(key) is None:
             hint = (missing_hint or {}).get(key, "")
-            problems.error(source, doc.line(where + (key,)), f"is required but missing{hint}", _field(where + (key,)))
+            problems.error(source, doc.line(where + (key,)), f"is required but missing{hint}", field_path(where + (key,)))

@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .project import ProjectError
+from ..errors import ProjectError
 
 RECORD, UNIT = "\x1e", "\x1f"
 # Author date (YYYY-MM-DD), author name after .mailmap, and ref names ("grafted" marks a shallow clone).

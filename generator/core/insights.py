@@ -1,165 +1,27 @@
-"""Insights backed by evidence: insights/*.md (spec section 7, issue 11).
+"""Reading and checking insights: insights/*.md (spec section 7).
 
 An insight is a claim (the Markdown body) with the quotes that support or
 contradict it. Every load checks that each cited quote exists and is not
-confidential, and marks each quote's ``evidence_for``. Strength and coverage
-count who is behind the evidence, so the gaps show where to listen next.
+confidential, and marks each quote's ``evidence_for``. Who is behind the
+evidence (strength, coverage) is a view: ``views.evidence``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fields import Unique, check_keys, page_files, text_at
-from .model import Journal, Quote
+from .model import Evidence, Insight, Journal, insight_url
 from .problems import Problems, one_of, suggest
-from .segments import Term, segment_index, term_slug
-from .slugs import normalize
-from .yamlfile import Located, YamlProblem, _type_word, read_text, split_front_matter
+from .segments import SegmentIndex, Term, segment_index
+from ..errors import YamlProblem
+from .yamlfile import Located, read_text, split_front_matter, type_word
 
 STATUSES = ("hypothesis", "supported", "disputed", "retired")
 STANCES = ("supports", "contradicts")
 INSIGHT_FIELDS = ("title", "status", "owner", "segments", "evidence")
 REQUIRED_FIELDS = ("title", "status", "owner")
 EVIDENCE_FIELDS = ("id", "stance", "note")
-
-
-@dataclass(eq=False)
-class Evidence:
-    """One entry of an insight's ``evidence`` list, and the quote it names (once checked)."""
-
-    id: str
-    stance: str  # supports | contradicts
-    note: str | None
-    line: int
-    quote: Quote | None = None
-    insight: "Insight | None" = field(default=None, repr=False)
-
-    @property
-    def supports(self) -> bool:
-        return self.stance == "supports"
-
-
-@dataclass(eq=False)
-class Insight:
-    slug: str
-    source: str
-    title: str
-    status: str
-    owner: str
-    segments: list[str]
-    evidence: list[Evidence]
-    body: str
-    status_line: int = 1
-    segment_lines: list[int] = field(default_factory=list)
-    terms: list[Term | None] = field(default_factory=list)  # each segment's term, None when unknown
-
-    @property
-    def url(self) -> str:
-        return insight_url(self.slug)
-
-    @property
-    def found(self) -> list[Evidence]:
-        """Evidence whose quote exists in the (non-confidential) journal."""
-        return [e for e in self.evidence if e.quote is not None]
-
-    @property
-    def supporting(self) -> list[Evidence]:
-        return [e for e in self.found if e.supports]
-
-    @property
-    def contradicting(self) -> list[Evidence]:
-        return [e for e in self.found if not e.supports]
-
-    @property
-    def newest(self) -> dt.date | None:
-        """Date of the newest conversation behind the evidence."""
-        return max((e.quote.interview.date for e in self.found), default=None)
-
-
-def insight_url(slug: str) -> str:
-    return f"insights/{slug}/"
-
-
-# --- who is behind the evidence -------------------------------------------------------
-
-
-def account_key(quote: Quote) -> str:
-    account = quote.interview.account
-    return account.slug if account else normalize(quote.interview.meta.customer)
-
-
-@dataclass(frozen=True)
-class Strength:
-    """How broad the evidence is: distinct accounts, departments and relationships behind it."""
-
-    quotes: int
-    accounts: int
-    departments: int
-    relationships: int
-
-
-def strength(evidence: list[Evidence]) -> Strength:
-    quotes = [e.quote for e in evidence if e.quote is not None]
-    return Strength(
-        quotes=len(quotes),
-        accounts=len({account_key(q) for q in quotes}),
-        departments=len({term_slug(q.speaker.department) for q in quotes if q.speaker.department}),
-        relationships=len({q.interview.meta.relationship for q in quotes}),
-    )
-
-
-@dataclass
-class Coverage:
-    """Who the evidence was heard from, against everyone the journal has heard from."""
-
-    accounts: int
-    relationships: list[tuple[str, int]]  # relationship at the time -> accounts, configured order
-    missing_relationships: list[str]  # big-four relationships with no evidence
-    missing_departments: list[str]  # departments of the journal with no evidence, by label
-
-    @property
-    def line(self) -> str:
-        """'heard from 5 accounts: 3 customers, 1 lost customer, 1 prospect; nobody from Finance yet'."""
-        if not self.accounts:
-            return "no evidence yet"
-        parts = [f"heard from {plural(self.accounts, 'account')}: "
-                 + ", ".join(plural(n, r.replace("-", " ")) for r, n in self.relationships)]
-        if self.missing_relationships:
-            parts.append(f"no {either(r.replace('-', ' ') + 's' for r in self.missing_relationships)} yet")
-        if self.missing_departments:
-            parts.append(f"nobody from {either(self.missing_departments)} yet")
-        return "; ".join(parts)
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word if n == 1 else word + 's'}"
-
-
-def either(words) -> str:
-    """'Finance', 'Finance or IT', 'Finance, IT or Legal'."""
-    words = list(words)
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
-
-
-def coverage(insight: Insight, journal: Journal) -> Coverage:
-    """All of an insight's evidence (both stances): which relationships and departments it reaches."""
-    quotes = [e.quote for e in insight.found]
-    by_relationship: dict[str, set[str]] = {}
-    for q in quotes:
-        by_relationship.setdefault(q.interview.meta.relationship, set()).add(account_key(q))
-    order = {r: n for n, r in enumerate(journal.config.relationships)}
-    relationships = sorted(((r, len(a)) for r, a in by_relationship.items()), key=lambda ra: (order.get(ra[0], len(order)), ra[0]))
-    heard = {term_slug(q.speaker.department) for q in quotes if q.speaker.department}
-    departments = segment_index(journal).terms.get("department", [])
-    return Coverage(
-        accounts=len({account_key(q) for q in quotes}),
-        relationships=relationships,
-        missing_relationships=[r for r in journal.config.big_four if r not in by_relationship],
-        missing_departments=sorted((t.label for t in departments if t.slug not in heard), key=str.casefold),
-    )
 
 
 # --- reading and checking ---------------------------------------------------------------
@@ -232,7 +94,7 @@ def _words(doc: Located, key: str, source: str, problems: Problems) -> list[str]
         problems.error(source, doc.line((key,)), f"expected a list: write [{value}]", key)
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.error(source, doc.line((key,)), f"expected a list of words, e.g. [a, b], got {_type_word(value)}", key)
+        problems.error(source, doc.line((key,)), f"expected a list of words, e.g. [a, b], got {type_word(value)}", key)
         return []
     return [" ".join(v.split()) for v in value]
 
@@ -261,7 +123,7 @@ def _evidence(doc: Located, source: str, problems: Problems) -> list[Evidence]:
                 continue
             line = doc.line(where + ("id",))
         else:
-            problems.error(source, line, f"expected '- id: …' lines, got {_type_word(entry)}", f"evidence[{n}]")
+            problems.error(source, line, f"expected '- id: …' lines, got {type_word(entry)}", f"evidence[{n}]")
             continue
         if quote_id is None:
             continue
@@ -291,7 +153,7 @@ def check_evidence(insight: Insight, journal: Journal, problems: Problems) -> No
     if insight.status != "supported":
         return
     supporting = insight.supporting
-    accounts = {account_key(e.quote) for e in supporting}
+    accounts = {e.quote.interview.account_key for e in supporting}
     if not supporting:
         problems.warning(insight.source, insight.status_line, "is supported, but no quote supports it: add evidence or call it a hypothesis", "status")
     elif len(accounts) == 1:
@@ -301,36 +163,15 @@ def check_evidence(insight: Insight, journal: Journal, problems: Problems) -> No
 
 
 def check_segments(insight: Insight, journal: Journal, problems: Problems) -> None:
-    """Resolve each segment to a term of the journal (the first taxonomy that has it); warn about unknown ones."""
-    if not insight.segments:
-        return
-    insight.terms = []
+    """Warn about each segment that is not a term of the journal."""
     index = segment_index(journal)
-    for value, line in zip(insight.segments, insight.segment_lines):
-        term = next((t for t in (index.term(name, value) for name in index.taxonomies) if t is not None), None)
-        insight.terms.append(term)
+    for value, line, term in zip(insight.segments, insight.segment_lines, segment_terms(insight, index)):
         if term is None:
             labels = {t.label for t in index.all_terms()}
             problems.warning(insight.source, line, f"'{value}' is not a term of any segment (tag, product, department, relationship, …){suggest(value, labels)}", "segments")
 
 
-@dataclass
-class Contribution:
-    """What some quotes (an account's) add to one insight."""
-
-    insight: Insight
-    supports: int = 0
-    contradicts: int = 0
-
-
-def contributions(quotes: list[Quote]) -> list[Contribution]:
-    """The insights ``quotes`` are evidence for, by title, with how many support or contradict each."""
-    found: dict[str, Contribution] = {}
-    for quote in quotes:
-        for evidence in quote.evidence_for:
-            entry = found.setdefault(evidence.insight.slug, Contribution(evidence.insight))
-            if evidence.supports:
-                entry.supports += 1
-            else:
-                entry.contradicts += 1
-    return sorted(found.values(), key=lambda c: (c.insight.title.casefold(), c.insight.slug))
+def segment_terms(insight: Insight, index: SegmentIndex) -> list[Term | None]:
+    """Each segment's term: the first taxonomy that has it; None when no taxonomy has it."""
+    return [next((t for t in (index.term(name, value) for name in index.taxonomies) if t is not None), None)
+            for value in insight.segments]

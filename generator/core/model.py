@@ -1,82 +1,19 @@
-"""The typed model of a journal: validated front-matter and the objects derived from it."""
+"""The typed model of a journal: interviews, their quotes and accounts, campaigns and insights.
+
+The loaders (``core.load``, ``core.campaigns``, ``core.insights``) build it and validate every
+file on the way; everything else reads it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Any
 from urllib.parse import quote
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
-
 from .config import JournalConfig
+from .frontmatter import CLEARED, FrontMatter, Person
 from .slugs import normalize
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Clearance = Literal["internal", "anonymous", "public"]
-CLEARANCES: tuple[str, ...] = ("internal", "anonymous", "public")
-CLEARED: tuple[str, ...] = ("anonymous", "public")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
-
-
-class Person(_Strict):
-    """Someone at the customer we talked to."""
-
-    name: Text
-    role: Text | None = None
-    department: Text | None = None
-    persona: Text | None = None
-    contact: Text | None = Field(default=None, description="PRIVATE: never rendered, indexed or exported")
-
-
-class Interviewer(_Strict):
-    """Someone on our side."""
-
-    name: Text
-    team: Text | None = None
-
-
-def _no_datetime(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        raise ValueError("has a time; write only the date, e.g. 2026-03-04")
-    return value
-
-
-class FrontMatter(_Strict):
-    """The front-matter of one interview file (spec section 2)."""
-
-    date: dt.date = Field(description="ISO date of the conversation")
-    customer: Text = Field(description="the account's display name")
-    relationship: Text = Field(description="customer | prospect | lost-customer | competitor-customer (configurable)")
-    people: list[Person] = Field(min_length=1, description="the people we talked to")
-    interviewers: list[Interviewer] = Field(default_factory=list, description="who on our side talked: a name or {name, team}")
-    channel: Text | None = None
-    products: list[Text] = Field(default_factory=list)
-    competitors: list[Text] = Field(default_factory=list)
-    tags: list[Text] = Field(default_factory=list)
-    industry: Text | None = None
-    size: Text | None = None
-    region: Text | None = None
-    summary: Text | None = None
-    clearance: Clearance = Field(default="internal", description="default clearance of this file's quotes")
-    consent: Text | None = Field(default=None, description="who approved the clearance, or a reference to the signed form")
-    expires: dt.date | None = Field(default=None, description="when the clearance of this file's quotes lapses")
-    confidential: bool = Field(default=False, description="true: the whole file is left out of every output")
-
-    _dates = field_validator("date", "expires", mode="before")(classmethod(lambda cls, v: _no_datetime(v)))
-
-    @field_validator("interviewers", mode="before")
-    @classmethod
-    def _names_to_objects(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [{"name": v} if isinstance(v, str) else v for v in value]
-        return value
-
-
-FRONT_MATTER_FIELDS: tuple[str, ...] = tuple(FrontMatter.model_fields)
 
 
 @dataclass(eq=False)
@@ -92,13 +29,13 @@ class Quote:
     consent: str | None
     expires: dt.date | None
     line: int
-    interview: "Interview" = field(repr=False)
+    interview: Interview = field(repr=False)
     # Tags as written in the file; `tags` holds them after the vocabulary folded synonyms.
     written_tags: tuple[str, ...] | None = field(default=None, repr=False)
-    # Campaigns citing this quote; set by generator.campaigns on every load (parsed quotes are cached).
-    cited_in: list[Any] = field(default_factory=list, repr=False)
-    # Insights citing this quote as evidence (generator.insights.Evidence); set on every load too.
-    evidence_for: list[Any] = field(default_factory=list, repr=False)
+    # Campaigns citing this quote; set by core.campaigns on every load (parsed quotes are cached).
+    cited_in: list[Campaign] = field(default_factory=list, repr=False)
+    # Evidence of insights citing this quote; set by core.insights on every load too.
+    evidence_for: list[Evidence] = field(default_factory=list, repr=False)
 
     @property
     def all_tags(self) -> list[str]:
@@ -135,7 +72,7 @@ class Interview:
     body_line: int
     quotes: list[Quote]
     lines: dict[tuple, int] = field(repr=False)
-    account: "Account | None" = field(default=None, repr=False)
+    account: Account | None = field(default=None, repr=False)
     # Front-matter tags as written; `meta.tags` holds them after the vocabulary folded synonyms.
     # Kept because the parse cache hands the same object to the next `serve` rebuild.
     written_tags: tuple[str, ...] | None = field(default=None, repr=False)
@@ -162,6 +99,11 @@ class Interview:
     @property
     def teams(self) -> list[str]:
         return sorted({i.team for i in self.meta.interviewers if i.team})
+
+    @property
+    def account_key(self) -> str:
+        """The account this conversation counts for (its slug once accounts are merged)."""
+        return self.account.slug if self.account else normalize(self.meta.customer)
 
     def line_of(self, *key: Any) -> int:
         while key:
@@ -224,8 +166,8 @@ class Journal:
     confidential_quote_ids: dict[str, str] = field(default_factory=dict)
     # id -> file of quotes in files that have errors (so left out of the model until fixed).
     held_quote_ids: dict[str, str] = field(default_factory=dict)
-    campaigns: list[Any] = field(default_factory=list)  # generator.campaigns
-    insights: list[Any] = field(default_factory=list)  # generator.insights
+    campaigns: list[Campaign] = field(default_factory=list)  # by name (core.campaigns)
+    insights: list[Insight] = field(default_factory=list)  # by title (core.insights)
 
     @property
     def quotes(self) -> list[Quote]:
@@ -245,3 +187,98 @@ class Journal:
         if cached is None:
             cached = self.__dict__["_quotes_by_id"] = {q.id: q for q in self.quotes}
         return cached
+
+
+# --- campaigns (campaigns/*.yml, spec section 6) ---------------------------------------
+
+
+@dataclass
+class Citation:
+    """One entry of a campaign's ``cites`` list, and the quote it names (when it still exists)."""
+
+    id: str
+    text: str
+    line: int
+    quote: Quote | None = None
+
+
+@dataclass(eq=False)
+class Campaign:
+    """A campaign file: its name, owner and the quotes it cites, in the file's order."""
+
+    slug: str
+    source: str
+    name: str
+    owner: str | None = None
+    summary: str | None = None
+    date: dt.date | None = None
+    cites: list[Citation] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"campaigns/{self.slug}/"
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return [c.quote for c in self.cites if c.quote is not None]
+
+
+# --- insights (insights/*.md, spec section 7) ------------------------------------------
+
+
+@dataclass(eq=False)
+class Evidence:
+    """One entry of an insight's ``evidence`` list, and the quote it names (once checked)."""
+
+    id: str
+    stance: str  # supports | contradicts
+    note: str | None
+    line: int
+    quote: Quote | None = None
+    insight: Insight | None = field(default=None, repr=False)
+
+    @property
+    def supports(self) -> bool:
+        return self.stance == "supports"
+
+
+def insight_url(slug: str) -> str:
+    return f"insights/{slug}/"
+
+
+@dataclass(eq=False)
+class Insight:
+    """An insight file: a claim (the Markdown body) and the quotes that support or contradict it."""
+
+    slug: str
+    source: str
+    title: str
+    status: str
+    owner: str
+    segments: list[str]
+    evidence: list[Evidence]
+    body: str
+    status_line: int = 1
+    segment_lines: list[int] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return insight_url(self.slug)
+
+    @property
+    def found(self) -> list[Evidence]:
+        """Evidence whose quote exists in the (non-confidential) journal."""
+        return [e for e in self.evidence if e.quote is not None]
+
+    @property
+    def supporting(self) -> list[Evidence]:
+        return [e for e in self.found if e.supports]
+
+    @property
+    def contradicting(self) -> list[Evidence]:
+        return [e for e in self.found if not e.supports]
+
+    @property
+    def newest(self) -> dt.date | None:
+        """Date of the newest conversation behind the evidence."""
+        return max((e.quote.interview.date for e in self.found), default=None)

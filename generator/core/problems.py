@@ -66,15 +66,6 @@ class Problems:
         return [p for p in self if not p.is_error]
 
 
-class JournalError(Exception):
-    """Raised when the journal has errors; carries every problem found."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = list(problems)
-        errors = sum(p.is_error for p in self.problems)
-        super().__init__(f"the journal has {errors} error{'s' if errors != 1 else ''}")
-
-
 def suggest(value: str, choices: Iterable[str]) -> str:
     """Return " — did you mean 'x'?" for the closest choice, or ""."""
     choices = list(choices)

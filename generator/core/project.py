@@ -9,12 +9,9 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import ValidationError
 
+from ..errors import ProjectError
 from .config import JournalConfig, option_errors
 from .yamlfile import yaml_message
-
-
-class ProjectError(Exception):
-    """The project or its configuration cannot be used."""
 
 
 class _LenientLoader(yaml.SafeLoader):

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .model import CLEARANCES, Person
+from .frontmatter import CLEARANCES, Person
 from .problems import Problems, one_of, suggest
 from .slugs import short_hash
 

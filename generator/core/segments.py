@@ -22,6 +22,7 @@ from .model import Account, Interview, Journal, Quote
 from .problems import Problems
 from .slugs import slugify
 from .taxonomy import TAXONOMIES, segment_url
+from .yamlfile import field_path
 
 # Closed lists and persona codes read better as words: "lost-customer" -> "lost customer".
 HUMANIZED = frozenset({"relationship", "channel", "team", "persona"})
@@ -62,7 +63,7 @@ class Mention:
 
     @property
     def field(self) -> str:
-        return "quote" if self.quote is not None else _field(self.key)
+        return "quote" if self.quote is not None else field_path(self.key)
 
 
 def interview_terms(interview: Interview, config: JournalConfig) -> Iterator[tuple[str, str, tuple, Quote | None]]:
@@ -120,12 +121,6 @@ def term_slug(term: str) -> str:
     """slugify, memoised: the same few terms recur in thousands of interviews."""
     return slugify(term)
 
-
-def _field(key: tuple) -> str:
-    out = ""
-    for part in key:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 @dataclass(eq=False)

@@ -20,7 +20,7 @@ from .model import Interview, Journal
 from .problems import Problems, suggest
 from .segments import check_spellings, segment_index, term_slug
 from .slugs import normalize
-from .yamlfile import _type_word, read_yaml_file
+from .yamlfile import type_word, read_yaml_file
 
 FILE_NAME = "tags.yml"
 
@@ -55,7 +55,7 @@ def read_vocabulary(path: Path, source: str, problems: Problems) -> Vocabulary |
     if doc.value is None:
         return vocab
     if not isinstance(doc.value, dict):
-        problems.error(source, doc.line(()), f"expected one allowed tag per line with its synonyms, e.g. 'on-call: [pager, paging]', got {_type_word(doc.value)}")
+        problems.error(source, doc.line(()), f"expected one allowed tag per line with its synonyms, e.g. 'on-call: [pager, paging]', got {type_word(doc.value)}")
         return None
     errors = len(problems.errors)
     where: dict[str, tuple[str, int]] = {}  # normalized -> (allowed tag, line)
@@ -81,13 +81,13 @@ def read_vocabulary(path: Path, source: str, problems: Problems) -> Vocabulary |
         if synonyms is None:
             continue
         if not isinstance(synonyms, list):
-            hint = f": write [{synonyms}]" if isinstance(synonyms, str) else f", got {_type_word(synonyms)}"
+            hint = f": write [{synonyms}]" if isinstance(synonyms, str) else f", got {type_word(synonyms)}"
             problems.error(source, line, f"expected a list of synonyms{hint}", tag_name)
             continue
         for n, synonym in enumerate(synonyms):
             at = doc.line((tag, n))
             if not isinstance(synonym, str) or not synonym.strip():
-                problems.error(source, at, f"expected a synonym as text, got {_type_word(synonym)}", f"{tag_name}[{n}]")
+                problems.error(source, at, f"expected a synonym as text, got {type_word(synonym)}", f"{tag_name}[{n}]")
             else:
                 claim(" ".join(synonym.split()), tag_name, at, f"{tag_name}[{n}]")
     return vocab if len(problems.errors) == errors else None

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from ..errors import YamlProblem
 from .problems import Problems
 
 try:  # libyaml is several times faster; fall back to pure Python when absent
@@ -76,12 +77,6 @@ class Located:
         return self.lines.get((), default)
 
 
-class YamlProblem(Exception):
-    def __init__(self, line: int, message: str, field: str = ""):
-        super().__init__(message)
-        self.line, self.message, self.field = line, message, field
-
-
 def _describe(node: yaml.Node) -> str:
     return {
         yaml.MappingNode: "a set of key: value lines",
@@ -121,7 +116,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, key: Key, depth: int = 0) -> Any:
         if id(node) in self.seen:
-            raise YamlProblem(self.line_of(node), "YAML anchors and aliases (& and *) are not allowed: write the value out", _field(key))
+            raise YamlProblem(self.line_of(node), "YAML anchors and aliases (& and *) are not allowed: write the value out", field_path(key))
         self.seen.add(id(node))
         if depth > MAX_NESTING:
             raise YamlProblem(self.line_of(node), f"nested more than {MAX_NESTING} levels deep")
@@ -131,26 +126,26 @@ class _Builder:
             return self.mapping(node, key, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
-                raise YamlProblem(self.line_of(node), f"the tag {node.tag} is not allowed", _field(key))
+                raise YamlProblem(self.line_of(node), f"the tag {node.tag} is not allowed", field_path(key))
             return [self.build(item, key + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self.scalar(node, key)
 
     def mapping(self, node: yaml.MappingNode, key: Key, depth: int) -> dict:
         if node.tag != _TAG + "map":
-            raise YamlProblem(self.line_of(node), f"the tag {node.tag} is not allowed", _field(key))
+            raise YamlProblem(self.line_of(node), f"the tag {node.tag} is not allowed", field_path(key))
         out: dict = {}
         first_line: dict[Any, int] = {}
         for knode, vnode in node.value:
             if knode.tag == _TAG + "merge":
-                raise YamlProblem(self.line_of(knode), "YAML merge keys (<<) are not allowed", _field(key))
+                raise YamlProblem(self.line_of(knode), "YAML merge keys (<<) are not allowed", field_path(key))
             if not isinstance(knode, yaml.ScalarNode):
-                raise YamlProblem(self.line_of(knode), "a key must be a plain name", _field(key))
+                raise YamlProblem(self.line_of(knode), "a key must be a plain name", field_path(key))
             k = self.scalar(knode, key)
             if not isinstance(k, str):
-                raise YamlProblem(self.line_of(knode), f"'{knode.value}' is not a field name (YAML reads it as {_type_word(k)}); field names are words such as 'date'", _field(key))
+                raise YamlProblem(self.line_of(knode), f"'{knode.value}' is not a field name (YAML reads it as {type_word(k)}); field names are words such as 'date'", field_path(key))
             line = self.line_of(knode)
             if k in first_line:
-                raise YamlProblem(line, f"'{k}' is given twice (first on line {first_line[k]}); keep one", _field(key + (k,)))
+                raise YamlProblem(line, f"'{k}' is given twice (first on line {first_line[k]}); keep one", field_path(key + (k,)))
             first_line[k] = line
             self.lines[key + (k,)] = line
             out[k] = self.build(vnode, key + (k,), depth + 1)
@@ -162,13 +157,13 @@ class _Builder:
                 self._warn_cut_comment(node, key)
             return node.value
         if node.tag not in _SCALAR_TAGS:
-            raise YamlProblem(self.line_of(node), f"the tag {node.tag} is not allowed: write plain text, numbers, dates, lists or key: value lines", _field(key))
+            raise YamlProblem(self.line_of(node), f"the tag {node.tag} is not allowed: write plain text, numbers, dates, lists or key: value lines", field_path(key))
         try:
             value = _constructor.construct_object(node)
         except (ValueError, yaml.constructor.ConstructorError):
-            raise YamlProblem(self.line_of(node), f"'{node.value}' is not a real date", _field(key)) from None
+            raise YamlProblem(self.line_of(node), f"'{node.value}' is not a real date", field_path(key)) from None
         if isinstance(value, float) and not math.isfinite(value):
-            raise YamlProblem(self.line_of(node), f"'{node.value}' is not a usable number", _field(key))
+            raise YamlProblem(self.line_of(node), f"'{node.value}' is not a usable number", field_path(key))
         return value
 
     def _warn_cut_comment(self, node: yaml.ScalarNode, key: Key) -> None:
@@ -179,18 +174,19 @@ class _Builder:
             self.problems.warning(
                 self.path, end.line + 1 + self.offset,
                 f"the text after '#' ({rest.strip()}) is a YAML comment and was dropped; put the whole value in quotes to keep it",
-                _field(key),
+                field_path(key),
             )
 
 
-def _field(key: Key) -> str:
+def field_path(key: Key) -> str:
+    """How messages name a field: ("people", 0, "name") -> "people[0].name"."""
     out = ""
     for part in key:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
 
-def _type_word(value: Any) -> str:
+def type_word(value: Any) -> str:
     if value is None:
         return "empty (null)"
     if isinstance(value, bool):

@@ -9,28 +9,36 @@ segment and campaign pages alike, byte for byte what a per-page rendering gives.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from markupsafe import Markup
 
+from ..core.model import Quote
+from .cache import Cached
+from .context import Site
 from .render import root_link
 
-if TYPE_CHECKING:
-    from ..core.model import Quote
-    from .context import Site
+
+def _render(site: Site, quote: Quote, *, library: bool) -> Markup:
+    renderer = site.renderer
+    return Markup(renderer.template("partials/quote.html.j2").render(
+        q=quote, link=root_link, today=site.today, renderer=renderer, show_source=True, library=library))
 
 
-def quote_card(site: "Site", quote: "Quote", *, library: bool = False) -> Markup:
+def _inputs(site: Site, quote: Quote) -> tuple:
+    return site.inputs.interview(quote.interview)
+
+
+CARDS: Cached[Quote, Markup] = Cached("quote-card", lambda q: q.id, _inputs, lambda site, q: _render(site, q, library=False))
+LIBRARY_CARDS: Cached[Quote, Markup] = Cached("quote-card-library", lambda q: q.id, _inputs,
+                                              lambda site, q: _render(site, q, library=True))
+
+
+def quote_card(site: Site, quote: Quote, *, library: bool = False) -> Markup:
     """The card of ``quote`` with its source (account, date, all tags); ``library`` adds the
     library's copy button and the anonymous descriptor. Rendered once per build (and under
     `serve` kept while its interview's facts are unchanged)."""
-    slot = ("quote-card-library:" if library else "quote-card:") + quote.id
-    card = site.cards.get(slot)
+    if library:  # the library's cards are shown once: not worth keeping for other pages
+        return LIBRARY_CARDS.get(site, quote)
+    card = site.cards.get(quote.id)
     if card is None:
-        renderer = site.renderer
-        card = Markup(site.reuse(slot, site.interview_key(quote.interview), lambda: renderer.template(
-            "partials/quote.html.j2").render(q=quote, link=root_link, today=site.today, renderer=renderer, show_source=True,
-                                    library=library)))
-        if not library:  # the library's cards are shown once: not worth their memory
-            site.cards[slot] = card
+        card = site.cards[quote.id] = CARDS.get(site, quote)
     return card

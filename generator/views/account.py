@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..core.model import Account, Interview, Person, Quote
+from ..core.frontmatter import Person
+from ..core.model import Account, Interview, Quote
 from ..core.slugs import normalize, slugify
 
 NOT_GIVEN = ""  # a department or team nobody wrote down
@@ -294,7 +295,7 @@ def our_side(interviews: list[Interview], first_hand_team: str) -> OurSide:
 
 
 @dataclass
-class Mention:
+class MentionCount:
     """A product or competitor named in the account's conversations."""
 
     label: str
@@ -302,12 +303,12 @@ class Mention:
     last: dt.date | None = None
 
 
-def mentions(interviews: list[Interview], values: str) -> list[Mention]:
+def mentions(interviews: list[Interview], values: str) -> list[MentionCount]:
     """How many conversations named each term of ``values`` ("products" or "competitors")."""
-    found: dict[str, Mention] = {}
+    found: dict[str, MentionCount] = {}
     for interview in interviews:
         for slug, label in {slugify(v): v for v in reversed(getattr(interview.meta, values))}.items():
-            mention = found.setdefault(slug, Mention(label))
+            mention = found.setdefault(slug, MentionCount(label))
             mention.conversations += 1
             mention.last = interview.date
     return sorted(found.values(), key=lambda m: (-m.conversations, m.label.casefold(), m.label))
@@ -338,8 +339,8 @@ class AccountView:
     departments: list[Department]
     themes: ThemeMatrix
     our_side: OurSide
-    products: list[Mention]
-    competitors: list[Mention]
+    products: list[MentionCount]
+    competitors: list[MentionCount]
     quotes: list[Quote]
     clearances: dict[str, int]
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
-from ..core.model import Account, Interview, Journal
+from ..core.model import Account, Insight, Interview, Journal
 from ..core.segments import Term, segment_index
 from .account import days_since, is_stale
 
@@ -37,13 +36,13 @@ class Gap:
 
 
 @dataclass
-class Coverage:
+class BigFourCoverage:
     windows: list[int]
     rows: list[CoverageRow]
     gaps: list[Gap]
 
 
-def coverage(journal: Journal) -> Coverage:
+def coverage(journal: Journal) -> BigFourCoverage:
     """Conversations per big-four relationship in each window; a gap where there were none."""
     windows = sorted(set(journal.config.coverage_windows))
     big_four = journal.config.big_four
@@ -61,7 +60,7 @@ def coverage(journal: Journal) -> Coverage:
         empty = [days for days, count in zip(windows, row.counts) if count == 0]
         if empty:
             gaps.append(Gap(row.relationship, max(empty)))
-    return Coverage(windows, rows, gaps)
+    return BigFourCoverage(windows, rows, gaps)
 
 
 @dataclass
@@ -168,7 +167,7 @@ def stale_accounts(journal: Journal) -> list[Stale]:
 
 @dataclass
 class StaleInsight:
-    insight: Any  # generator.insights.Insight
+    insight: Insight
     days: int  # since the newest evidence
 
 

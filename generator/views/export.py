@@ -28,6 +28,11 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 Absolute = Callable[[str], str]  # site URL -> absolute path, e.g. Site.absolute
 
 
+def absolute_url(base_path: str, url: str) -> str:
+    """A site URL (no leading slash) as an absolute path on the host: /journal/quotes/."""
+    return base_path.rstrip("/") + "/" + url
+
+
 def library_order(quotes: Iterable[Quote]) -> list[Quote]:
     """Newest first; within a day by file, then by position in the file."""
     by_date = sorted(quotes, key=lambda q: (q.interview.rel, q.line))

@@ -6,14 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..errors import FilterError
 from .attribution import attribution
 from ..core.model import Journal, Quote
 from ..core.problems import one_of, suggest
 from ..core.slugs import normalize, slugify
-
-
-class FilterError(ValueError):
-    """A filter value that matches nothing the journal knows; the message suggests a fix."""
 
 
 @dataclass(frozen=True)

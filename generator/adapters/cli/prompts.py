@@ -56,12 +56,12 @@ def _numbered(options: list[str]) -> None:
 
 
 def _ask(question: str, words: list[str], parse: Callable[[str], object], *, default: str | None = None) -> object:
-    """Ask until ``parse`` accepts the answer; its NoteError/ValueError is shown and the question repeated."""
+    """Ask until ``parse`` accepts the answer; its NoteError is shown and the question repeated."""
 
     def proc(text: str) -> object:
         try:
             return parse(text.strip())
-        except ValueError as exc:
+        except NoteError as exc:
             raise click.UsageError(str(exc)) from None
 
     with completion(words):

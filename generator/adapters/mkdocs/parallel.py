@@ -16,8 +16,9 @@ from typing import Iterator
 
 from ...core.model import Interview
 from ...site.pages import interviews as interview_pages
-from ...site.render import Page
-from ...site.context import Site, builders
+from ...site.context import Site
+from ...site.page import Page
+from ...site.registry import FAMILIES
 
 CHUNK = 32
 WINDOW = 8  # chunks rendered ahead of MkDocs
@@ -35,7 +36,7 @@ def _render_chunk(bounds: tuple[int, int]) -> list[Page]:
 
 def _build_families(names: tuple[str, ...]) -> list[Page]:
     assert _SITE is not None
-    return [page for name in names for page in builders()[name](_SITE)]
+    return [page for name in names for page in FAMILIES[name].build(_SITE)]
 
 
 def _in_page_order(interviews: list[Interview]) -> list[Interview]:

@@ -17,31 +17,33 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import urlsplit
 
-import jinja2
-import jinja2.bccache
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import YAML_RE
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from ...core.config import JournalConfig, option_errors
 from ...core.githistory import read_history
-from .incremental import BuildRecord, DirtyServe, by_url, frame_digest
-from ...core.load import ParseCache, build_date, load_journal
-from ...site.pages.assets import ASSET_DIR, ASSETS
-from .parallel import OFFLOADED, InterviewPageStream
+from ...core.load import build_date, load_journal
 from ...core.problems import Problems
-from ...site.render import Page, Renderer, wrap_body
-from ...site.context import Site, build_pages, inputs_fingerprint
 from ...core.workers import can_fork, collect_later
-from ...core.yamlfile import YamlProblem, split_front_matter
+from ...core.yamlfile import split_front_matter
+from ...errors import YamlProblem
+from ...site.cache import inputs_fingerprint
+from ...site.context import Site
+from ...site.page import Page, wrap_body
+from ...site.pages.assets import ASSET_DIR, ASSETS
+from ...site.registry import build_pages
+from ...site.render import Renderer
+from .incremental import BuildRecord, DirtyServe, by_url, frame_digest
+from .options import JournalPluginConfig
+from .parallel import OFFLOADED, InterviewPageStream
+from .session import session
 
 
 def _no_dirty_warning(record: logging.LogRecord) -> bool:
@@ -53,54 +55,6 @@ log = logging.getLogger("mkdocs.plugins.journal")
 # Below this many interviews a worker process costs more than it saves (env override for tests).
 PARALLEL_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))
 BIG_PAGE = 4_000_000  # characters of HTML (the quotes library of a big journal)
-# Both survive the plugin re-instantiation of each `serve` rebuild. (MkDocs keeps plugin
-# instances that have on_startup, like this one, so the instance state survives as well.)
-_CACHES: dict[str, ParseCache] = {}
-
-
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled theme templates, kept across `mkdocs serve` rebuilds (Jinja checks each
-    template's source checksum, so an edited template is compiled again)."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_THEME_BYTECODE = _MemoryBytecodeCache()
-_PAGE_CACHES: dict[str, dict] = {}
-_RENDERERS: dict[str, tuple[str, Renderer]] = {}  # `serve`: compiled templates kept (Jinja2 reloads a template that changed)
-
-
-class _PydanticOption(c.BaseConfigOption):
-    """A plugin option validated by the core's JournalConfig field of the same name."""
-
-    def __init__(self, name: str):
-        super().__init__()
-        info = JournalConfig.model_fields[name]
-        self.default = info.get_default(call_default_factory=True)
-        annotation = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
-        self._adapter = TypeAdapter(annotation)
-
-    def run_validation(self, value: object) -> Any:
-        try:
-            return self._adapter.validate_python(value)
-        except ValidationError as exc:
-            raise c.ValidationError("; ".join(option_errors(exc))) from None
-
-
-JournalPluginConfig = type(
-    "JournalPluginConfig", (base.Config,), {name: _PydanticOption(name) for name in JournalConfig.model_fields}
-)
-
-
 class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     supports_multiple_instances = False
 
@@ -155,8 +109,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         started = time.perf_counter()
         self.writing = False
-        cache = _CACHES.setdefault(str(self.root), ParseCache())
-        journal, problems = load_journal(self.root, self.options, today=build_date(), cache=cache)
+        kept = session(self.root)
+        journal, problems = load_journal(self.root, self.options, today=build_date(), cache=kept.parsed)
         for problem in problems:
             (log.error if problem.is_error else log.warning)(problem.format())
         if problems.errors:
@@ -165,7 +119,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         parsed = time.perf_counter()
         renderer = self._renderer(config)
         site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "",
-                    extra={"history": read_history(self.root, self.options.interviews_dir)})
+                    history=read_history(self.root, self.options.interviews_dir))
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
         # `serve` (threads, repeated builds) and small journals render in-process.
         if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:
@@ -175,7 +129,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             self.pages = dict(sorted({**pages, **InterviewPageStream.placeholders(site)}.items()))
         else:
             if self.command == "serve":  # re-render only the interviews whose inputs changed
-                site.page_cache = _PAGE_CACHES.setdefault(str(self.root), {})
+                site.cache = kept.pages
                 site.fingerprint = inputs_fingerprint(
                     self.root, (self.options, config.markdown_extensions, config.mdx_configs, config.site_url),
                     journal.today, self._other_inputs())
@@ -190,14 +144,11 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
 
     def _renderer(self, config: MkDocsConfig) -> Renderer:
         """A new Renderer, or under `serve` the last one while the Markdown settings are the same."""
-        key = repr((config.markdown_extensions, config.mdx_configs))
-        kept = _RENDERERS.get(str(self.root)) if self.command == "serve" else None
-        if kept is not None and kept[0] == key:
-            return kept[1]
-        renderer = Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        if self.command == "serve":
-            _RENDERERS[str(self.root)] = (key, renderer)
-        return renderer
+        def make() -> Renderer:
+            return Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        if self.command != "serve":
+            return make()
+        return session(self.root).renderer(repr((config.markdown_extensions, config.mdx_configs)), make)
 
     def _other_inputs(self) -> list[Path]:
         """The journal's files other than interviews (accounts, tags, campaigns, insights)."""
@@ -255,7 +206,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         """Every page is read; from now on MkDocs writes pages, and skips those `on_nav` skipped."""
         self.populated = True
         if self.command == "serve" and env.bytecode_cache is None:
-            env.bytecode_cache = _THEME_BYTECODE  # MkDocs makes a new environment for every rebuild
+            env.bytecode_cache = session(self.root).theme_bytecode  # MkDocs makes a new environment for every rebuild
         return env
 
     # Generated pages carry their HTML already: skip a second Markdown pass over it.

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...resources import ASSETS_DIR
-from ..render import Page
+from ..page import Page
+from ..cache import Family
 from ..context import Site
 
 ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "quotes.js", "segments.css", "insights.css")
@@ -15,3 +16,6 @@ ASSET_DIR = "assets/journal/"
 def build(site: Site) -> Iterator[Page]:
     for name in ASSETS:
         yield Page(ASSET_DIR + name, (ASSETS_DIR / name).read_text(encoding="utf-8"))
+
+
+FAMILY = Family("assets", build)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..cards import quote_card
-from ..render import Page
+from ..page import Page
+from ..cache import Family
 from ..context import Site
 
 
@@ -18,3 +19,6 @@ def build(site: Site) -> Iterator[Page]:
         quotes = [quote_card(site, q) for q in campaign.quotes]
         yield renderer.page(f"campaigns/{campaign.slug}.md", "pages/campaign.html.j2", title=campaign.name,
                             campaign=campaign, quotes=quotes)
+
+
+FAMILY = Family("campaigns", build)

@@ -12,18 +12,15 @@ from typing import Callable, Iterator
 from markupsafe import Markup, escape
 
 from ..cards import quote_card
-from ...core.insights import contributions
 from ...core.model import Account
-from ..render import Page
+from ..page import Page
+from ..cache import Cached, Family
 from ..context import Site
 from ...views.account import account_view, summarize
+from ...views.evidence import contributions
+from ...views.wording import plural
 
 INDEX = "customers.md"  # not customers/index.md: that would make a nav section holding one page
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """'1 quote', '3 quotes', '2 people'."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def time_tag(longdate: Callable[[dt.date], str]) -> Callable[[dt.date], Markup]:
@@ -40,8 +37,7 @@ def build(site: Site) -> Iterator[Page]:
     yield renderer.page(INDEX, "pages/customers.html.j2", title="Customers", in_nav=True, summaries=summaries,
                         relationships=relationships, stale_days=config.stale_days, today=site.today, plural=plural)
     for account in accounts:
-        yield site.reuse("customers:" + account.slug, tuple(site.interview_key(i) for i in account.interviews),
-                         lambda: account_page(site, account))
+        yield PAGES.get(site, account)
 
 
 def account_page(site: Site, account: Account) -> Page:
@@ -62,3 +58,9 @@ def search_html(account: Account) -> str:
     people = sorted({", ".join(filter(None, (p.name, p.role, p.department))) for i in account.interviews for p in i.meta.people})
     facts = " · ".join([*account.aliases, *account.attributes.values(), account.relationship])
     return f"<h1>{escape(account.name)}</h1><p>{escape(facts)}</p><p>{escape('; '.join(people))}</p>"
+
+
+# An account page derives from its own interviews only: its cost is linear in them.
+PAGES: Cached[Account, Page] = Cached("customers", lambda a: a.slug,
+                                      lambda site, a: tuple(site.inputs.interview(i) for i in a.interviews), account_page)
+FAMILY = Family("customers", build)

@@ -17,7 +17,8 @@ from typing import Iterator
 
 from ...views.attribution import byline
 from ...core.model import Interview, Quote
-from ..render import Page
+from ..page import Page
+from ..cache import Family
 from ..context import Site
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -114,3 +115,6 @@ def feed_xml(site: Site) -> str:
 
 def build(site: Site) -> Iterator[Page]:
     yield Page("feed.xml", feed_xml(site))
+
+
+FAMILY = Family("feed", build)

@@ -7,7 +7,8 @@ from typing import Iterator
 
 from ...views import dashboard
 from ..chart import series_colors, stacked_months
-from ..render import Page
+from ..page import Page
+from ..cache import Family
 from ..context import Site
 
 RECENT = 10
@@ -34,3 +35,6 @@ def build(site: Site) -> Iterator[Page]:
         recent=dashboard.recent_interviews(journal, RECENT), trends=dashboard.tag_trends(journal),
         recent_days=dashboard.RECENT_DAYS, not_given=dashboard.NOT_GIVEN,
     )
+
+
+FAMILY = Family("home", build)

@@ -10,11 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ...core.insights import STATUSES, Evidence, Insight, Strength, coverage, strength
-from ..render import Page
-from ..context import Site
+from ...core.insights import STATUSES, segment_terms
+from ...core.model import Evidence, Insight
+from ...core.segments import Term, segment_index
 from ...core.slugs import normalize
 from ...views.account import days_since, is_stale
+from ...views.evidence import Strength, coverage, strength
+from ..cache import Family
+from ..context import Site
+from ..page import Page
 
 INDEX = "insights/index.md"
 
@@ -30,24 +34,26 @@ class Row:
     segments: list[tuple[str, str]]  # (filter key, label)
 
 
-def segment_labels(insight: Insight) -> list[tuple[str, str]]:
+def segment_labels(insight: Insight, terms: list[Term | None]) -> list[tuple[str, str]]:
     """(key, label) of each segment: the term's label when the journal knows it."""
     return [(normalize(term.label if term else value), term.label if term else value)
-            for value, term in zip(insight.segments, insight.terms)]
+            for value, term in zip(insight.segments, terms)]
 
 
 def build(site: Site) -> Iterator[Page]:
     journal, renderer = site.journal, site.renderer
     stale_days = journal.config.stale_days
-    rows = [Row(i, strength(i.supporting), len(i.contradicting), is_stale(i.newest, site.today, stale_days), segment_labels(i))
-            for i in journal.insights]
+    index = segment_index(journal)
+    terms = {i.slug: segment_terms(i, index) for i in journal.insights}
+    rows = [Row(i, strength(i.supporting), len(i.contradicting), is_stale(i.newest, site.today, stale_days),
+                segment_labels(i, terms[i.slug])) for i in journal.insights]
     segments = sorted({key: label for r in rows for key, label in r.segments}.items(), key=lambda kv: kv[1].casefold())
     yield renderer.page(INDEX, "pages/insights.html.j2", title="Insights", in_nav=True, rows=rows, statuses=STATUSES,
                         segments=segments, stale_days=stale_days, insights_dir=journal.config.insights_dir)
     for row in rows:
         insight = row.insight
         yield renderer.page(
-            insight.url + "index.md", "pages/insight.html.j2", title=insight.title, row=row, insight=insight, segment_terms=list(zip(insight.segments, insight.terms)),
+            insight.url + "index.md", "pages/insight.html.j2", title=insight.title, row=row, insight=insight, segment_terms=list(zip(insight.segments, terms[insight.slug])),
             claim=renderer.markdown(insight.body), coverage=coverage(insight, journal), today=site.today,
             renderer=renderer, anonymous=lambda e: shows_descriptor(e, site),
             days=days_since(insight.newest, site.today) if insight.newest else None, stale_days=stale_days)
@@ -56,3 +62,6 @@ def build(site: Site) -> Iterator[Page]:
 def shows_descriptor(evidence: Evidence, site: Site) -> bool:
     """An anonymous quote (clearance in force today) is credited with its descriptor only."""
     return evidence.quote is not None and evidence.quote.clearance_on(site.today) == "anonymous"
+
+
+FAMILY = Family("insights", build)

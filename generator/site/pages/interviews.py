@@ -8,8 +8,10 @@ from markupsafe import Markup, escape
 
 from ...core.githistory import FileHistory
 from ...core.model import Interview
-from ..render import Page, rel_url
+from ..page import Page
+from ..render import rel_url
 from ...core.segments import taxonomy_label
+from ..cache import Cached, Family
 from ..context import Site
 
 
@@ -19,16 +21,19 @@ def page_title(interview: Interview) -> str:
 
 def build(site: Site) -> Iterator[Page]:
     for interview in site.journal.interviews:
-        account = interview.account
-        key = (interview.digest, account.slug if account else "", account.name if account else "",
-               repr(file_history(site, interview)))
-        yield site.reuse(interview.source, key, lambda: render(site, interview))
+        yield PAGES.get(site, interview)
 
 
 def file_history(site: Site, interview: Interview) -> FileHistory | None:
     """The interview's git history (last edited, authors), when the build has one."""
-    history = site.extra.get("history")
-    return history.get(interview.source) if isinstance(history, dict) else None
+    return site.history.get(interview.source)
+
+
+def inputs(site: Site, interview: Interview) -> tuple:
+    """The whole text of the note, its account's name and its git history."""
+    account = interview.account
+    return (interview.digest, account.slug if account else "", account.name if account else "",
+            repr(file_history(site, interview)))
 
 
 def render(site: Site, interview: Interview) -> Page:
@@ -36,10 +41,10 @@ def render(site: Site, interview: Interview) -> Page:
     quote_template = renderer.template("partials/quote.html.j2")
     link = lambda target: rel_url(interview.url, target)  # noqa: E731
     notes = renderer.notes(interview, lambda q, text_html: quote_template.render(
-        q=q, text_html=text_html, link=link, today=site.today, renderer=renderer, show_source=False, extra=site.extra))
+        q=q, text_html=text_html, link=link, today=site.today, renderer=renderer, show_source=False))
     taxonomies = [(name, taxonomy_label(name)) for name in site.journal.config.taxonomies]  # configured lists
     page = renderer.page(interview.page_path, "pages/interview.html.j2", title=page_title(interview),
-                         i=interview, notes=notes, extra=site.extra, today=site.today, taxonomies=taxonomies,
+                         i=interview, notes=notes, today=site.today, taxonomies=taxonomies,
                          history=file_history(site, interview))
     page.search_html = search_html(interview, notes)
     return page
@@ -55,3 +60,7 @@ def search_html(interview: Interview, notes: Markup) -> str:
     facts = " · ".join(filter(None, (m.relationship, m.channel, ", ".join(m.tags), ", ".join(m.products), ", ".join(m.competitors))))
     return (f"<h1>{escape(page_title(interview))}</h1><p>{escape(people)}</p><p>{escape(facts)}</p>"
             f"<p>{escape(m.summary or '')}</p>{notes}")
+
+
+PAGES: Cached[Interview, Page] = Cached("interviews", lambda i: i.source, inputs, render)
+FAMILY = Family("interviews", build, whole=None)

@@ -16,7 +16,9 @@ from ...views.attribution import account_name, attribution, descriptor, industry
 from ...core.model import Quote
 from ...views.export import export_records, library_order, to_csv, to_json
 from ..cards import quote_card
-from ..render import Page, relink
+from ..page import Page
+from ..render import relink
+from ..cache import Cached, Family
 from ..context import Site
 from ...core.slugs import normalize
 
@@ -33,7 +35,7 @@ def clearance_key(quote: Quote, site: Site) -> str:
     return "expired" if quote.expired(site.today) else quote.clearance
 
 
-def client_record(quote: Quote, site: Site) -> dict[str, Any]:
+def client_record(site: Site, quote: Quote) -> dict[str, Any]:
     """What quotes.js needs to filter and copy one quote; keys are short because there may be 20,000.
 
     The text is searched within ``copy`` (the attribution holds it), so it is not repeated."""
@@ -92,8 +94,7 @@ def build(site: Site) -> Iterator[Page]:
     # `serve` re-renders only the cards and records of quotes whose interview changed.
     # Made relative to the library here, card by card: the page then needs no second 45 MB copy.
     cards = [relink(quote_card(site, q, library=True), LIBRARY_URL) for q in quotes]
-    client = [site.reuse("quote-record:" + q.id, site.interview_key(q.interview), lambda: client_record(q, site))
-              for q in quotes]
+    client = [RECORDS.get(site, q) for q in quotes]
     cleared = sum(q.cleared_on(site.today) for q in quotes)
     page = renderer.page(
         LIBRARY, "pages/quotes.html.j2", title="Quotes", in_nav=True, cards=[Markup(c) for c in cards], count=len(quotes),
@@ -105,3 +106,8 @@ def build(site: Site) -> Iterator[Page]:
     records = export_records(quotes, site.today, site.absolute)
     yield Page("quotes/quotes.json", to_json(records))
     yield Page("quotes/quotes.csv", to_csv(records))
+
+
+RECORDS: Cached[Quote, dict[str, Any]] = Cached("quote-record", lambda q: q.id,
+                                                lambda site, q: site.inputs.interview(q.interview), client_record)
+FAMILY = Family("quotes", build)

@@ -7,8 +7,9 @@ from typing import Iterator
 from markupsafe import Markup
 
 from ..cards import quote_card
-from ..render import Page
+from ..page import Page
 from ...core.segments import RAISED_BY, Term, segment_index, taxonomy_label, term_label
+from ..cache import Cached, Family
 from ..context import Site
 from ...core.slugs import slugify
 
@@ -35,9 +36,7 @@ def build(site: Site) -> Iterator[Page]:
     yield renderer.page("segments/index.md", "pages/segments.html.j2", title="Segments", in_nav=True, taxonomies=overview)
 
     for term in index.all_terms():
-        key = (term.label, tuple(sorted(term.spellings)),
-               tuple(site.interview_key(i) for i in term.interviews))
-        yield site.reuse("segments:" + term.page_path, key, lambda: term_page(site, term))
+        yield PAGES.get(site, term)
 
 
 def term_page(site: Site, term: Term) -> Page:
@@ -53,3 +52,10 @@ def term_page(site: Site, term: Term) -> Page:
     page.search_html = str(Markup("<p>{}: {} ({} interviews, {} accounts, {} quotes)</p>").format(
         label, term.label, len(term.interviews), len(term.account_counts), len(term.quotes)))
     return page
+
+
+PAGES: Cached[Term, Page] = Cached(
+    "segments", lambda t: t.page_path,
+    lambda site, t: (t.label, tuple(sorted(t.spellings)), tuple(site.inputs.interview(i) for i in t.interviews)),
+    term_page)
+FAMILY = Family("segments", build)

@@ -1,0 +1,38 @@
+"""The plugin's options in mkdocs.yml, validated by the core's JournalConfig.
+
+MkDocs validates plugin options itself (and names the option in its message); each
+option here hands its value to the pydantic field of the same name, so the MkDocs
+plugin and `journal check` accept exactly the same options.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from pydantic import TypeAdapter, ValidationError
+
+from ...core.config import JournalConfig, option_errors
+
+
+class PydanticOption(c.BaseConfigOption):
+    """A plugin option validated by the core's JournalConfig field of the same name."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        info = JournalConfig.model_fields[name]
+        self.default = info.get_default(call_default_factory=True)
+        annotation = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+        self._adapter = TypeAdapter(annotation)
+
+    def run_validation(self, value: object) -> Any:
+        try:
+            return self._adapter.validate_python(value)
+        except ValidationError as exc:
+            raise c.ValidationError("; ".join(option_errors(exc))) from None
+
+
+JournalPluginConfig = type(
+    "JournalPluginConfig", (base.Config,), {name: PydanticOption(name) for name in JournalConfig.model_fields}
+)

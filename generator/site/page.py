@@ -1,0 +1,80 @@
+"""A generated file of the docs tree: a Markdown page (a title and its body HTML) or a data file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+
+
+class Page:
+    """A generated file of the docs tree: a Markdown page (title + body HTML) or a data file."""
+
+    __slots__ = ("path", "_text", "title", "html", "search_html", "meta", "in_nav")
+
+    def __init__(self, path: str, content: str | None = None, *, title: str | None = None, html: str | None = None,
+                 search_html: str | None = None, meta: dict[str, Any] | None = None, in_nav: bool = False):
+        self.path = path  # e.g. "interviews/2026/acme.md", "quotes/quotes.json"
+        self._text = content  # data files' text; Markdown pages derive theirs from title + html
+        self.title = title
+        self.html = html  # body HTML of a Markdown page (the plugin hands it to MkDocs as is)
+        self.search_html = search_html  # a leaner body for the search index, when it differs
+        self.meta = meta or {}  # extra front-matter, e.g. {"search": {"exclude": True}}
+        self.in_nav = in_nav
+
+    @property
+    def content(self) -> str:
+        """The file's full text (what a pre-build step writes to disk)."""
+        if self._text is not None:
+            return self._text
+        return markdown_page(self.title or "", self.html or "", self.meta)
+
+    @property
+    def is_markdown(self) -> bool:
+        """A page built from a title and body HTML (not a data file given as text)."""
+        return self._text is None
+
+    @property
+    def front_matter(self) -> str:
+        """Just the front-matter: enough for MkDocs, which gets the HTML from the plugin."""
+        return markdown_page(self.title or "", "", self.meta)
+
+    @property
+    def url(self) -> str:
+        return page_url(self.path)
+
+
+def page_url(path: str) -> str:
+    """Directory-style site URL (no leading slash) of a docs path."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[:-5].rstrip("/")
+    return stem + "/" if stem else ""
+
+
+def markdown_page(title: str, html: str, meta: dict[str, Any] | None = None) -> str:
+    """A Markdown file whose front-matter holds the (escaped) title and whose body is HTML.
+
+    Themes insert the title raw into <title> and the nav, so it is escaped here.
+    JSON is valid YAML, which keeps the front-matter safe whatever the title holds.
+    """
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}" for key, value in
+             {"title": str(escape(title)), **(meta or {})}.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + (f"\n{wrap_body(html)}" if html else "")
+
+
+def wrap_body(html: str) -> str:
+    """One block-level element, so any Markdown processor passes the body through whole."""
+    return f'<div class="journal">\n{html.strip()}\n</div>\n'
+
+
+def write_pages(pages: dict[str, Page], docs_dir: Path) -> None:
+    """Write generated files to disk (pre-build step for generators without plugins)."""
+    for path, page in pages.items():
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content, encoding="utf-8")
