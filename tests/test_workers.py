@@ -10,7 +10,17 @@ import weakref
 
 import pytest
 
+from generator.core import workers
 from generator.core.workers import collect_later, gc_paused, split_across_cores
+
+
+@pytest.fixture(autouse=True)
+def no_pending_collection():
+    """An in-process `serve` test run just before leaves its deferred collection's timer thread
+    for a second; a process with threads does not fork (as it should), so wait for it."""
+    if workers._collector is not None:
+        workers._collector.cancel()
+        workers._collector.join()
 
 
 def _pids(items: list[int]) -> list[tuple[int, int]]:
