@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -88,11 +87,11 @@ def parse_interview(source: str, rel: str, text: str, config: JournalConfig, tod
     return Parsed(interview, problems.items)
 
 
-def _take_extra(data: dict, meta: Located, source: str, config: JournalConfig, problems: Problems) -> dict[str, Any]:
+def _take_extra(data: dict, meta: Located, source: str, config: JournalConfig, problems: Problems) -> dict[str, str | list[str]]:
     """Split off configured account fields and taxonomies; report unknown keys."""
     extra_fields = [f for f in config.all_account_fields if f not in FRONT_MATTER_FIELDS]
     allowed = [*FRONT_MATTER_FIELDS, *extra_fields, *config.taxonomies]
-    extra: dict[str, Any] = {}
+    extra: dict[str, str | list[str]] = {}
     for key in list(data):
         line = meta.line((key,))
         if key in extra_fields:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import quote
 
 from .config import JournalConfig
 from .frontmatter import CLEARED, FrontMatter, Person
 from .slugs import normalize
+from .yamlfile import Key
 
 
 @dataclass(eq=False)
@@ -67,11 +67,11 @@ class Interview:
     source: str  # path from the project root, as shown in messages
     rel: str  # path inside the interviews folder, e.g. "2026/acme.md"
     meta: FrontMatter
-    extra: dict[str, Any]  # configured account fields and taxonomies
+    extra: dict[str, str | list[str]]  # configured account fields (text) and taxonomies (lists)
     body: str  # notes with each quote replaced by a placeholder line
     body_line: int
     quotes: list[Quote]
-    lines: dict[tuple, int] = field(repr=False)
+    lines: dict[Key, int] = field(repr=False)  # front-matter field path -> line
     account: Account | None = field(default=None, repr=False)
     # Front-matter tags as written; `meta.tags` holds them after the vocabulary folded synonyms.
     # Kept because the parse cache hands the same object to the next `serve` rebuild.
@@ -105,7 +105,7 @@ class Interview:
         """The account this conversation counts for (its slug once accounts are merged)."""
         return self.account.slug if self.account else normalize(self.meta.customer)
 
-    def line_of(self, *key: Any) -> int:
+    def line_of(self, *key: str | int) -> int:
         while key:
             if key in self.lines:
                 return self.lines[key]
