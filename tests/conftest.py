@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,17 @@ REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 20)
 # 2026-11-20T00:00:00Z: builds read "today" from SOURCE_DATE_EPOCH, so tests are deterministic.
 EPOCH = str(int(dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc).timestamp()))
+
+
+# One card cache for the whole run (its builds in subprocesses and xdist workers inherit it): a card
+# is rendered once, not once per test. Tests of the cache itself use folders of their own.
+_CARD_CACHE = None if "JOURNAL_CACHE_DIR" in os.environ else tempfile.mkdtemp(prefix="journal-test-cache-")
+os.environ.setdefault("JOURNAL_CACHE_DIR", _CARD_CACHE or "")
+
+
+def pytest_unconfigure(config) -> None:
+    if _CARD_CACHE is not None:
+        shutil.rmtree(_CARD_CACHE, ignore_errors=True)
 
 
 def mkdocs_env() -> dict[str, str]:

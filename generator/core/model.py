@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import quote
 
 from .config import JournalConfig
 from .frontmatter import CLEARED, FrontMatter, Person
 from .slugs import normalize
 from .yamlfile import Key
+
+EXPIRY_NOTICE_DAYS = 30  # a clearance ending within this many days is worth a warning
 
 
 @dataclass(eq=False)
@@ -51,6 +54,10 @@ class Quote:
 
     def expired(self, today: dt.date) -> bool:
         return self.expires is not None and self.expires < today
+
+    def expires_soon(self, today: dt.date) -> bool:
+        """Still in force, but not for more than EXPIRY_NOTICE_DAYS."""
+        return self.expires is not None and today <= self.expires <= today + dt.timedelta(days=EXPIRY_NOTICE_DAYS)
 
     def clearance_on(self, today: dt.date) -> str:
         """The clearance in force: an expired clearance counts as internal."""
@@ -168,6 +175,7 @@ class Journal:
     held_quote_ids: dict[str, str] = field(default_factory=dict)
     campaigns: list[Campaign] = field(default_factory=list)  # by name (core.campaigns)
     insights: list[Insight] = field(default_factory=list)  # by title (core.insights)
+    root: Path | None = None  # the project folder it was read from (None: a journal made in memory)
 
     @property
     def quotes(self) -> list[Quote]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..core.model import Quote
+from ..views.citation import citation
 from .cache import Cached
 from .context import Site
 from .render import root_link
@@ -20,7 +21,8 @@ from .render import root_link
 def _render(site: Site, quote: Quote, *, library: bool) -> Markup:
     renderer = site.renderer
     return Markup(renderer.template("partials/quote.html.j2").render(
-        q=quote, link=root_link, today=site.today, renderer=renderer, show_source=True, library=library))
+        q=quote, link=root_link, today=site.today, renderer=renderer, show_source=True, library=library,
+        card_images=site.card_images, citation=citation))
 
 
 def _inputs(site: Site, quote: Quote) -> tuple:

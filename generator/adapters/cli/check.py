@@ -11,6 +11,7 @@ from ...core.githistory import staged_files
 from ...core.load import load_project
 from ...core.problems import Problem
 from ...core.project import read_config
+from ...site.cardimage.check import card_problems
 from ...views.wording import plural
 from .output import err_console, handle_errors, print_problems, relative
 
@@ -39,6 +40,7 @@ def check(root: Path, paths: tuple[str, ...], staged: bool) -> None:
         if not paths:
             return  # nothing of the journal is being committed
     journal, problems = load_project(root)
+    card_problems(journal, problems)
     wanted = [p for p in relative(paths, root) if p]
     shown = [p for p in problems if not wanted or _matches(p, wanted)]
     print_problems(shown)

@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import YAML_RE
 from pydantic import ValidationError
 
+from ...core.branding import logo_path
 from ...core.config import JournalConfig, option_errors
 from ...core.githistory import read_history
 from ...core.load import build_date, load_journal
@@ -41,6 +42,7 @@ from ...site.pages.assets import ASSET_DIR, ASSETS
 from ...site.registry import build_pages
 from ...site.render import Renderer
 from .incremental import BuildRecord, DirtyServe, by_url, frame_digest
+from .linked import LinkedFile
 from .options import JournalPluginConfig
 from .parallel import OFFLOADED, InterviewPageStream
 from .session import session
@@ -74,6 +76,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.page_urls: list[str] = []
         self.outputs: set[str] = set()
         self.populated = True  # `serve --dirty`: every page has been read (set in on_nav, on_env)
+        self.site: Site | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -122,7 +125,9 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                     history=read_history(self.root, self.options.interviews_dir))
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
         # `serve` (threads, repeated builds) and small journals render in-process.
+        self.site = site
         if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:
+            site.card_images.make_missing()  # before the worker forks, so that it finds them too
             self.stream = InterviewPageStream(site)
             # Sorted like build_pages, so MkDocs sees (and indexes) the files in the same order either way.
             pages = build_pages(site, exclude=("interviews", *OFFLOADED), built_elsewhere=self.stream.families())
@@ -153,7 +158,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def _other_inputs(self) -> list[Path]:
         """The journal's files other than interviews (accounts, tags, campaigns, insights)."""
         folder = self.root / self.options.interviews_dir
-        found = [folder / "accounts.yml", folder / "tags.yml"]
+        found = [folder / "accounts.yml", folder / "tags.yml", *filter(None, [logo_path(self.root, self.options.cards.logo)])]
         for extra in (self.options.campaigns_dir, self.options.insights_dir):
             found += sorted((self.root / extra).rglob("*")) if (self.root / extra).is_dir() else []
         return found
@@ -166,8 +171,11 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             if clash is not None:
                 raise PluginError(f"journal: {self._docs(config)}/{clash} has the address of a generated page (/{page.url}); rename or remove it")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            if page.file is not None:  # a card image: linked from the card cache
+                files.append(LinkedFile.generated(config, path, abs_src_path=str(page.file), inclusion=inclusion))
+                continue
             # A Markdown page's body comes from on_page_content: MkDocs only needs its front-matter.
-            content = page.front_matter if page.is_markdown else page.content
+            content = page.data if page.data is not None else page.front_matter if page.is_markdown else page.content
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
@@ -283,6 +291,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.built = True
         self._end_build()
+        if self.command == "build" and self.site is not None:  # a whole build: forget the cards it no longer has
+            self.site.card_images.prune()
         if self.dirty:
             self._finish_dirty_build(config)
 

@@ -8,6 +8,7 @@ from ..cards import quote_card
 from ..page import Page
 from ..cache import Family
 from ..context import Site
+from .packs import summary
 
 
 def build(site: Site) -> Iterator[Page]:
@@ -18,7 +19,7 @@ def build(site: Site) -> Iterator[Page]:
     for campaign in campaigns:
         quotes = [quote_card(site, q) for q in campaign.quotes]
         yield renderer.page(f"campaigns/{campaign.slug}.md", "pages/campaign.html.j2", title=campaign.name,
-                            campaign=campaign, quotes=quotes)
+                            campaign=campaign, quotes=quotes, pack=summary(site, campaign))
 
 
 FAMILY = Family("campaigns", build)

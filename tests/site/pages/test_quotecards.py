@@ -1,0 +1,96 @@
+"""generator.site.pages.quotecards and .packs: card files exactly for cleared quotes, campaign packs,
+and what the library and campaign pages offer for them."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.core.load import load_journal
+from generator.core.project import read_config
+from generator.site.context import Site
+from generator.site.registry import build_pages
+from generator.site.render import Renderer
+from tests.conftest import TODAY
+from tests.quote_journal import interview, load
+
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "quotes"
+CLEARED = ["renewal-formula", "less-phone-time", "integration-broke", "fast-support", "fewer-pages", "alerts-matter"]
+
+
+@pytest.fixture(scope="module")
+def pages():
+    journal, problems = load_journal(FIXTURE, read_config(FIXTURE), today=TODAY)
+    assert not problems.errors
+    return build_pages(Site(journal, Renderer(), base_path="/journal/"))
+
+
+def test_cards_exist_exactly_for_cleared_quotes(pages) -> None:
+    cards = sorted(path for path in pages if path.startswith("quotes/cards/"))
+    # not pricing-gripe (internal), onboarding-praise (expired), whitecap-move (confidential interview)
+    assert cards == sorted(f"quotes/cards/{i}.{kind}" for i in CLEARED for kind in ("png", "svg"))
+    page = pages["quotes/cards/fewer-pages.png"]
+    assert page.is_binary and not page.is_markdown and page.file.read_bytes()[:4] == b"\x89PNG"
+    assert pages["quotes/cards/fewer-pages.svg"].file.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_a_campaign_pack_holds_its_cards_and_a_csv_of_its_quotes(pages) -> None:
+    pack = zipfile.ZipFile(io.BytesIO(pages["campaigns/spring-webinar/spring-webinar.zip"].data))
+    names = pack.namelist()
+    assert names == ["spring-webinar/cards/alerts-matter.png", "spring-webinar/cards/fewer-pages.png",
+                     "spring-webinar/quotes.csv"]
+    assert pack.read("spring-webinar/cards/fewer-pages.png") == pages["quotes/cards/fewer-pages.png"].file.read_bytes()
+    assert {info.date_time for info in pack.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert {info.compress_type for info in pack.infolist()} == {zipfile.ZIP_STORED}
+    text = pack.read("spring-webinar/quotes.csv").decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [r["id"] for r in rows] == ["fewer-pages", "alerts-matter"]  # the campaign's order
+    public, anonymous = rows
+    assert public["card"] == "cards/fewer-pages.png" and public["consent"] == "Jane Doe, email 2026-03-10"
+    assert public["attribution"] == '"We cut our on-call pages in half the first month." — Jane Doe, VP Operations, Acme Logistics'
+    assert anonymous["attribution"].endswith("— VP Operations at a logistics company") and anonymous["clearance"] == "anonymous"
+    assert "Jane" not in "".join(anonymous.values()) and "Acme" not in "".join(anonymous.values())
+    assert list(rows[0]) == ["id", "card", "attribution", "text", "clearance", "consent", "expires", "date", "url"]
+
+
+def test_the_library_offers_each_cleared_quote_its_card_and_citation(pages) -> None:
+    library = pages["quotes/index.md"].html
+    downloads = re.findall(r'href="\.\./quotes/cards/([\w-]+)\.png" download="([\w-]+)\.png">Download card<', library)
+    assert sorted(a for a, b in downloads if a == b) == sorted(CLEARED)
+    citations = [html.unescape(c) for c in re.findall(r'data-citation="([^"]*)"', library)]
+    assert len(citations) == len(CLEARED)
+    assert "  - id: fewer-pages\n    text: We cut our on-call pages in half the first month.\n" in citations
+    assert '<script src="../assets/journal/cards.js"></script>' in library
+
+
+def test_the_campaign_page_links_its_pack(pages) -> None:
+    page = pages["campaigns/spring-webinar.md"].html
+    assert 'href="../../campaigns/spring-webinar/spring-webinar.zip" download>Download the pack</a>' in page
+    assert "a zip of 2 cards" in page and "journal-expiring" not in page
+
+
+def test_a_quote_without_a_card_says_why_and_a_clearance_ending_soon_is_flagged(tmp_path: Path) -> None:
+    quotes = """
+> We love it 😀 a lot.
+> — Jane Doe {#emoji-love public}
+
+> We renew in December.
+> — Jane Doe {#renew-soon public expires=2026-12-01}
+"""
+    campaign = "name: Winter\ncites:\n  - id: emoji-love\n    text: We love it 😀 a lot.\n  - id: renew-soon\n    text: We renew in December.\n"
+    journal, problems = load(tmp_path, {"interviews/a.md": interview(quotes=quotes), "campaigns/winter.yml": campaign})
+    assert not problems.errors, [p.format() for p in problems]
+    pages = build_pages(Site(journal, Renderer()))
+    assert "quotes/cards/emoji-love.png" not in pages and "quotes/cards/renew-soon.png" in pages
+    assert "no card (characters the card font lacks: 😀)" in pages["quotes/index.md"].html
+    page = pages["campaigns/winter.md"].html
+    assert "a zip of 1 card " in page and "No card for" in page and "emoji-love</a> (characters the card font lacks: 😀)" in page
+    assert "Clearance ends on 1 Dec 2026" in page and "ends in 11 days" in page
+    rows = zipfile.ZipFile(io.BytesIO(pages["campaigns/winter/winter.zip"].data)).read("winter/quotes.csv").decode()
+    assert '"emoji-love","no card: characters the card font lacks: 😀"' in rows
