@@ -6,31 +6,40 @@ What may appear where (spec sections 2-5):
 - internal quotes: on internal pages, never in an export (quotes.json, quotes.csv, feed.xml,
   `journal quotes`);
 - the speaker and account of an anonymous quote: on internal pages, never in that quote's
-  export record, feed entry or the attribution the library copies.
+  export record, feed entry or the attribution the library copies;
+- quote cards and campaign packs: only for cleared quotes, and an anonymous quote's card and pack
+  row carry no identity: not in the SVG's text, the PNG's chunks, file names or the pack's CSV.
+
+Every file is scanned as what it says: gzip unpacked, each zip member on its own, a PNG's chunks
+(all but the pixels), and the images an SVG embeds (the logo comes with metadata canaries).
 """
 
 from __future__ import annotations
 
+import base64
 import csv
 import gzip
 import io
 import json
 import re
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
+from generator.site.cardimage.png import CRITICAL, chunks
 
 from .conftest import EPOCH, build_fixture
 
 CANARY = Path(__file__).parent / "fixtures" / "canary"
-NOWHERE = ("CANARY-CONTACT", "CANARY-CONF")  # contacts, the confidential file's values and its name
+NOWHERE = ("CANARY-CONTACT", "CANARY-CONF")  # contacts, the confidential file's values and its name, the logo's metadata
 INTERNAL = ("CANARY-INTERNAL-3b9e", "CANARY-INTERNAL-e6f0")
 ANONYMOUS = ("CANARY-ANONSPEAKER-51c2", "CANARY-ANONACCT-2c7d")
 EXPORTS = ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml")
+CARDS = ("quotes/cards/open-public.png", "quotes/cards/open-public.svg", "quotes/cards/anon-price.png", "quotes/cards/anon-price.svg")
 
 
 @pytest.fixture(scope="module")
@@ -39,13 +48,32 @@ def site(tmp_path_factory) -> Path:
 
 
 def files(site: Path) -> dict[str, str]:
-    """Every file of the site (sitemap.xml.gz unpacked), decoded leniently, by path relative to the site."""
+    """Every file of the site as text, by path relative to the site (a zip's members as zip/member)."""
     out = {}
     for p in sorted(site.rglob("*")):
         if p.is_file():
-            data = p.read_bytes()
-            out[p.relative_to(site).as_posix()] = (gzip.decompress(data) if p.suffix == ".gz" else data).decode("utf-8", "replace")
+            out.update(readable(p.relative_to(site).as_posix(), p.read_bytes()))
     return out
+
+
+def readable(name: str, data: bytes) -> dict[str, str]:
+    """What a file holds, as text: gzip unpacked, zip members (and their names), a PNG's chunks but
+    the pixels, an SVG with the images it embeds."""
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    if name.endswith(".zip"):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        found = {name: "\n".join(archive.namelist())}
+        for member in archive.namelist():
+            found.update(readable(f"{name}/{member}", archive.read(member)))
+        return found
+    if name.endswith(".png"):
+        return {name: "\n".join(f"{kind.decode()} {'' if kind == b'IDAT' else body.decode('latin-1')}" for kind, body in chunks(data))}
+    text = data.decode("utf-8", "replace")
+    if name.endswith(".svg"):
+        for image in re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", text):
+            text += "\n" + readable("embedded.png", base64.b64decode(image))["embedded.png"]
+    return {name: text}
 
 
 def found(canaries: tuple[str, ...], text: str) -> list[str]:
@@ -54,7 +82,9 @@ def found(canaries: tuple[str, ...], text: str) -> list[str]:
 
 def test_the_scan_covers_the_whole_site(site: Path) -> None:
     names = set(files(site))
-    assert {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", *EXPORTS} <= names
+    assert {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", *EXPORTS, *CARDS} <= names
+    assert {"campaigns/spring/spring.zip/spring/quotes.csv", "campaigns/spring/spring.zip/spring/cards/anon-price.png"} <= names
+    assert "IHDR" in files(site)["quotes/cards/open-public.svg"].split("data:image/png")[-1]  # the logo, unpacked
     assert "anonymous-account/" in files(site)["sitemap.xml.gz"]  # unpacked, so it is scanned
     # The canaries are there to be found: the internal and anonymous ones on internal pages.
     page = files(site)["interviews/2026/2026-04-10-anonymous-account/index.html"]
@@ -109,3 +139,39 @@ def test_journal_quotes_exports_the_same_way(fmt: str) -> None:
     assert result.exit_code == 0, result.output
     assert "half the first month" in result.stdout and "per-seat price" in result.stdout
     assert not found(NOWHERE + INTERNAL + ANONYMOUS, result.output)
+
+
+def test_cards_exist_only_for_cleared_quotes(site: Path) -> None:
+    cleared = {r["id"] for r in json.loads(files(site)["quotes/quotes.json"])["quotes"]}
+    assert cleared == {"open-public", "anon-price"}
+    assert sorted(p.name for p in (site / "quotes" / "cards").iterdir()) == sorted(Path(c).name for c in CARDS)
+    packed = [n for n in files(site) if n.startswith("campaigns/spring/spring.zip/") and n.endswith(".png")]
+    assert sorted(Path(n).stem for n in packed) == sorted(cleared)
+
+
+def test_cards_and_packs_carry_nothing_private(site: Path) -> None:
+    texts = files(site)
+    for name, text in texts.items():
+        if "/cards/" in name or ".zip" in name:
+            assert not found(NOWHERE + INTERNAL, text), name
+    for name in CARDS:
+        if name.endswith(".png"):
+            assert [kind for kind, _ in chunks((site / name).read_bytes())] == [b"IHDR", b"PLTE", b"IDAT", b"IEND"]
+            assert set(kind for kind, _ in chunks((site / name).read_bytes())) <= set(CRITICAL)
+
+
+def test_an_anonymous_card_and_pack_row_carry_no_identity(site: Path) -> None:
+    texts = files(site)
+    svg = ET.fromstring((site / "quotes" / "cards" / "anon-price.svg").read_text(encoding="utf-8"))
+    shown = " ".join([*svg.itertext(), *(value for element in svg.iter() for value in element.attrib.values())])
+    assert "The per-seat price made us look elsewhere." in shown and "Head of Dispatch at a cold chain company" in shown
+    assert "Northwind Software" in shown  # our brand is on it, the customer's name is not
+    for name in ("quotes/cards/anon-price.svg", "quotes/cards/anon-price.png", "campaigns/spring/spring.zip"):
+        assert not found(ANONYMOUS, texts[name]), name
+    assert not found(ANONYMOUS, "\n".join(n for n in texts if "/cards/" in n or ".zip" in n)), "a file name"
+    rows = list(csv.DictReader(io.StringIO(texts["campaigns/spring/spring.zip/spring/quotes.csv"].lstrip("\ufeff"))))
+    anonymous = next(r for r in rows if r["id"] == "anon-price")
+    assert anonymous["consent"] == "on file" and not found(ANONYMOUS, " ".join(anonymous.values()))
+    assert next(r for r in rows if r["id"] == "open-public")["consent"] == "Paula, email 2026-03-05"
+    library = texts["quotes/index.html"]
+    assert 'download="anon-price.png">Download card</a>' in library

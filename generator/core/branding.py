@@ -73,8 +73,8 @@ def drawable() -> frozenset[str]:
 
 def lacking(text: str) -> str:
     """The characters of ``text`` that the card fonts cannot draw (CJK, emoji, …), each once, in order."""
-    known = drawable()
-    return "".join(dict.fromkeys(c for c in text if c not in known and not c.isspace()))
+    missing = set(text).difference(drawable())
+    return "".join(dict.fromkeys(c for c in text if c in missing and not c.isspace())) if missing else ""
 
 
 def check_brand_name(journal: Journal, problems: Problems) -> None:

@@ -18,9 +18,11 @@ from ...core.model import Quote
 from ...views.attribution import byline
 from .fonts import fonts_digest
 
-# Part of every card's key: bump it when the layout, the colours or the files change, and every
-# card is made again. The versions of the libraries that draw and subset are part of it too.
-RENDERER = f"cards-1 pillow-{PIL.__version__} uharfbuzz-{uharfbuzz.__version__}"
+# What draws a card: its code (so any change to it makes every card again) and the libraries'
+# versions. With the fonts (fonts_digest) and the face, it makes a card's key.
+DRAWING_MODULES = ("face", "fonts", "layout", "colours", "png", "svg", "render")
+RENDERER = hashlib.sha256(b"".join((Path(__file__).parent / f"{name}.py").read_bytes() for name in DRAWING_MODULES)
+                          + f"pillow-{PIL.__version__} uharfbuzz-{uharfbuzz.__version__}".encode()).hexdigest()
 LOGO_BOX = (480, 112)  # the largest logo on a card, in PNG pixels (twice the card's 240 x 56)
 
 

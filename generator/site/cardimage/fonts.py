@@ -43,12 +43,12 @@ class Metrics:
     def __init__(self, path: Path, px: int, characters: str):
         f = font(path, px)
         self.advance = {c: f.getlength(c) for c in characters}
+        self.widest = max(self.advance.values())
         self.overhang = max(f.getbbox(c)[2] - self.advance[c] for c in characters)
         self.bottom = max(f.getbbox(c)[3] for c in characters)
 
     def width(self, text: str) -> float:
-        advance = self.advance
-        return sum(advance[c] for c in text)
+        return sum(map(self.advance.__getitem__, text))
 
 
 @lru_cache(maxsize=None)

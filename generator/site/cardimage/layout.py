@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageText
@@ -75,6 +76,7 @@ def _text(text: str, path: Path, px: int) -> ImageText.Text:
     return ImageText.Text(text, font(path, px), spacing=round(px * LINE_GAP))
 
 
+@lru_cache(maxsize=None)
 def _step(path: Path, px: int) -> int:
     """The line step ImageText uses: the height of "A" plus the spacing."""
     return font(path, px).getbbox("A")[3] + round(px * LINE_GAP)
@@ -97,9 +99,15 @@ def surely_fits(text: str, path: Path, px: int, height: int) -> bool:
     as wide as the room left by the widest word: n lines need (n - 1) times that much text."""
     m = metrics(path, px)
     room = WIDTH - m.overhang - 1  # ink may reach past the last advance
-    widest = max(m.width(word) for word in text.split())
     lines = int((height - m.bottom) // _step(path, px)) + 1  # that fit, however low their ink reaches
-    return widest < room and 1 + m.width(text) / (room - widest) <= lines
+
+    def enough(total: float, widest: float) -> bool:
+        return widest < room and 1 + total / (room - widest) <= lines
+
+    # Every character as wide as the widest first (no per-character work), then the real widths.
+    longest = max(map(len, text.split())) * m.widest
+    return (enough(len(text) * m.widest, longest) or enough(m.width(text), longest)
+            or enough(m.width(text), max(map(m.width, text.split()))))
 
 
 def fits(text: str, path: Path, smallest: int, height: int) -> bool:
