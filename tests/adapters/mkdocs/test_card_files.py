@@ -1,0 +1,82 @@
+"""The MkDocs plugin and card images: the same bytes from every build, linked from the card cache
+(not copied), and under `serve --dirty` always the cards of the files as they are now."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from generator.adapters.mkdocs.linked import LinkedFile
+from tests.conftest import EPOCH, run_mkdocs
+
+FIXTURE = Path(__file__).parents[2] / "fixtures" / "quotes"
+ACME = "interviews/2026/2026-03-04-acme.md"
+OUTPUTS = ("quotes/cards", "campaigns")
+
+
+def outputs(site: Path) -> dict[str, bytes]:
+    """The card images and campaign packs of a built site, by path."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for folder in OUTPUTS for p in sorted((site / folder).rglob("*"))
+            if p.is_file() and p.suffix in (".png", ".svg", ".zip")}
+
+
+def built(tmp_path: Path, name: str, monkeypatch) -> Path:
+    monkeypatch.setenv("JOURNAL_CACHE_DIR", str(tmp_path / f"{name}-cache"))
+    project = tmp_path / name
+    shutil.copytree(FIXTURE, project)
+    result = run_mkdocs(project)  # not --strict: the fixture has a warning of its own
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_two_builds_give_the_same_bytes_and_link_the_cache(tmp_path: Path, monkeypatch) -> None:
+    first, second = built(tmp_path, "one", monkeypatch), built(tmp_path, "two", monkeypatch)  # each renders its own cards
+    cards = outputs(first)
+    assert len([p for p in cards if p.endswith(".png")]) == 6 and len([p for p in cards if p.endswith(".zip")]) == 2
+    assert cards == outputs(second)
+    card = first / "quotes" / "cards" / "fewer-pages.png"
+    cached = [p for p in (tmp_path / "one-cache" / "cards").iterdir() if p.read_bytes() == card.read_bytes()]
+    assert len(cached) == 1 and os.path.samefile(card, cached[0])  # a hard link, no copy
+
+
+def test_a_linked_file_is_current_only_when_it_is_that_very_file(tmp_path: Path) -> None:
+    old, new, target = tmp_path / "old.png", tmp_path / "new.png", tmp_path / "site" / "card.png"
+    old.write_bytes(b"old card")
+    new.write_bytes(b"new card, written later")
+    os.utime(old, (1_000, 1_000))
+    file = LinkedFile("quotes/cards/x.png", src_dir=None, dest_dir=str(tmp_path / "site"), use_directory_urls=True)
+    file.abs_src_path, file.abs_dest_path = str(new), str(target)
+    file.copy_file(dirty=True)
+    assert target.read_bytes() == b"new card, written later" and not file.is_modified()
+    file.abs_src_path = str(old)  # an edit undone: the card of before, older than the one in the site
+    assert file.is_modified()
+    file.copy_file(dirty=True)
+    assert target.read_bytes() == b"old card" and os.path.samefile(old, target)
+
+
+def test_serve_dirty_has_the_cards_of_the_files_as_they_are_now(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setenv("JOURNAL_CACHE_DIR", str(tmp_path / "cache"))
+    project, site = tmp_path / "project", tmp_path / "served"
+    shutil.copytree(FIXTURE, project)
+    config = lambda: load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))  # noqa: E731
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=True)
+    build(first, dirty=True)
+    card = site / "quotes" / "cards" / "fast-support.png"
+    before = card.read_bytes()
+    source = project / "interviews" / "2026" / "2026-05-10-borealis.md"
+    text = source.read_text()
+    source.write_text(text.replace("within minutes", "within seconds"))
+    build(config(), dirty=True)
+    assert card.read_bytes() != before
+    source.write_text(text)  # undone: the card of before comes back, though older than the one shown
+    build(config(), dirty=True)
+    assert card.read_bytes() == before
+    full = built(tmp_path, "full", monkeypatch)
+    assert outputs(site) == outputs(full)
