@@ -9,7 +9,7 @@
   "use strict";
   if (window.journalCitations) return;
   window.journalCitations = true;
-  document.documentElement.classList.add("journal-cite-ready"); // the buttons work: show them
+  document.documentElement.classList.add("journal-citation-ready"); // the buttons work: show them
 
   function say(button, text) {
     var label = button.getAttribute("data-label") || button.textContent;
@@ -20,10 +20,10 @@
 
   /* Without clipboard access (a page served over plain http): show the lines, selected, to copy by hand. */
   function showToCopy(button, text) {
-    var area = button.parentNode.querySelector("textarea.journal-cite-text");
+    var area = button.parentNode.querySelector("textarea.journal-citation-text");
     if (!area) {
       area = document.createElement("textarea");
-      area.className = "journal-cite-text";
+      area.className = "journal-citation-text";
       area.readOnly = true;
       area.rows = 2;
       area.setAttribute("aria-label", "Citation to copy");
@@ -36,7 +36,7 @@
   }
 
   document.addEventListener("click", function (e) {
-    var button = e.target.closest ? e.target.closest(".journal-cite") : null;
+    var button = e.target.closest ? e.target.closest("button.journal-citation[data-citation]") : null;
     if (!button) return;
     var text = button.getAttribute("data-citation");
     if (navigator.clipboard && window.isSecureContext) {

@@ -46,7 +46,7 @@ def test_copy_citation_puts_campaign_yaml_on_the_clipboard(page: Page, site_url:
     quote_id = cleared_ids(page)[0]
     page.bring_to_front()  # the clipboard takes writes from the focused page only
     page.evaluate("navigator.clipboard.writeText('(nothing yet)')")
-    button = page.locator(f"[id='{quote_id}'] .journal-cite")
+    button = page.locator(f"[id='{quote_id}'] .journal-citation")
     button.click()
     expect(button).to_have_text("Citation copied")
     copied = page.evaluate("navigator.clipboard.readText()")

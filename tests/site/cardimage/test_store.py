@@ -95,3 +95,16 @@ def test_the_cache_lives_in_the_project_unless_told_otherwise(tmp_path: Path, mo
     assert S.cache_folder(tmp_path) == tmp_path / ".cache" / "journal" / "cards"
     monkeypatch.setenv("JOURNAL_CACHE_DIR", str(tmp_path / "ci-cache"))
     assert S.cache_folder(tmp_path) == tmp_path / "ci-cache" / "cards"
+
+
+def test_a_process_with_threads_renders_in_fresh_workers(journal, tmp_path: Path, monkeypatch) -> None:
+    """`mkdocs serve` runs threads: forking it could copy a held lock, so its workers are spawned."""
+    monkeypatch.setattr(S, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(S.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(S.threading, "active_count", lambda: 3)
+    started = []
+    real = S.multiprocessing.get_context
+    monkeypatch.setattr(S.multiprocessing, "get_context", lambda method: started.append(method) or real(method))
+    cards = S.CardImages(journal, tmp_path / "cache")
+    assert cards.make_missing() == 3 and started == ["spawn"]
+    assert cards.card(quote(journal, "fewer-pages")).ok
