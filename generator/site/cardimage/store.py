@@ -99,11 +99,16 @@ class CardStore:
         old = time.time() - KEEP_UNUSED
         gone = 0
         for name in sorted(self.names):
-            path = self.folder / name
-            if name.lstrip(".").split(".")[0] not in used and path.stat().st_mtime < old:
-                path.unlink(missing_ok=True)
-                self.names.discard(name)
+            if name.lstrip(".").split(".")[0] in used:
+                continue
+            try:
+                if (self.folder / name).stat().st_mtime >= old:
+                    continue
+                (self.folder / name).unlink()
                 gone += 1
+            except FileNotFoundError:  # another build pruned it first
+                pass
+            self.names.discard(name)
         return gone
 
 
@@ -122,9 +127,13 @@ class CardImages:
         self.brand = brand_of(journal.config.cards, journal.root)
         self.used: set[str] = set()  # keys of the cards this build asked for
         self._complete = False  # every quote's card is in the cache (make_missing ran)
+        self._faces: dict[str, CardFace | None] = {}
 
     def face(self, quote: Quote) -> CardFace | None:
-        return card_face(quote, self.journal.today, self.brand)
+        """What ``quote``'s card shows (None: it gets none); worked out once per build."""
+        if quote.id not in self._faces:
+            self._faces[quote.id] = card_face(quote, self.journal.today, self.brand)
+        return self._faces[quote.id]
 
     def card(self, quote: Quote) -> Card | None:
         """``quote``'s card, made now if it is not in the cache; None for a quote that gets none

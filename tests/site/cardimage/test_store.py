@@ -88,6 +88,7 @@ def test_a_build_prunes_what_it_did_not_use_once_it_is_old(journal, tmp_path: Pa
     cards.store.forget()
     assert cards.prune() == 2
     assert not (folder / "stale.png").exists() and (folder / "recent.png").exists() and used.png.exists()
+    assert "recent.png" in cards.store.names and "stale.png" not in cards.store.names
 
 
 def test_the_cache_lives_in_the_project_unless_told_otherwise(tmp_path: Path, monkeypatch) -> None:
