@@ -21,10 +21,6 @@ def is_raster(head: bytes) -> bool:
     return head.startswith(RASTER_STARTS) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
-def logo_path(root: Path, logo: str | None) -> Path | None:
-    return root / logo if logo else None
-
-
 def check_brand(root: Path, journal: Journal, problems: Problems) -> None:
     """The ``cards`` options: the brand name and the logo."""
     check_brand_name(journal, problems)
@@ -34,31 +30,29 @@ def check_brand(root: Path, journal: Journal, problems: Problems) -> None:
 def check_logo(root: Path, journal: Journal, problems: Problems) -> None:
     """``cards.logo``: a raster image inside the project (the cards draw it; SVG or a link outside would not do)."""
     logo = journal.config.cards.logo
-    path = logo_path(root, logo)
-    if path is None:
-        return
-    where = ("mkdocs.yml", 0)
+    problem = logo_problem(root, logo) if logo else ""
+    if problem:
+        problems.error("mkdocs.yml", 0, f"'{logo}' {problem}", "cards.logo")
+
+
+def logo_problem(root: Path, logo: str) -> str:
+    """Why the logo at ``logo`` (relative to ``root``) cannot go on a card; "" when it can."""
+    path = root / logo
     if leaves_project(path, root):
-        problems.error(*where, f"'{logo}' {LINK_OUT}", "cards.logo")
-    elif not path.is_file():
-        problems.error(*where, f"'{logo}' is not a file in the repository (paths are relative to mkdocs.yml's folder)", "cards.logo")
-    elif path.stat().st_size > MAX_LOGO_BYTES:
-        problems.error(*where, f"'{logo}' is over {MAX_LOGO_BYTES // 1_000_000} MB; a logo of a few hundred pixels will do", "cards.logo")
-    elif not is_raster(path.read_bytes()[:12]):
-        problems.error(*where, f"'{logo}' is not a PNG, JPEG, GIF or WebP image (an SVG logo must be exported as PNG first)", "cards.logo")
-    elif reason := unreadable(path):
-        problems.error(*where, f"'{logo}' cannot be read as an image ({reason}); export it again", "cards.logo")
-
-
-def unreadable(path: Path) -> str:
-    """Why Pillow cannot read the image at ``path`` ("" when it can)."""
+        return LINK_OUT
+    if not path.is_file():
+        return "is not a file in the repository (paths are relative to mkdocs.yml's folder)"
+    if path.stat().st_size > MAX_LOGO_BYTES:
+        return f"is over {MAX_LOGO_BYTES // 1_000_000} MB; a logo of a few hundred pixels will do"
+    if not is_raster(path.read_bytes()[:12]):
+        return "is not a PNG, JPEG, GIF or WebP image (an SVG logo must be exported as PNG first)"
     from PIL import Image  # only for a journal with a logo
 
     try:
         with Image.open(path) as image:
             image.load()
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        return str(exc) or type(exc).__name__
+        return f"cannot be read as an image ({str(exc) or type(exc).__name__}); export it again"
     return ""
 
 

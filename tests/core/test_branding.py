@@ -82,3 +82,15 @@ def test_a_logo_linked_from_outside_is_refused(tmp_path: Path) -> None:
 def test_a_brand_name_the_fonts_cannot_draw_is_an_error(tmp_path: Path) -> None:
     root = project(tmp_path, "{brand_name: 'Northwind 北風'}")
     assert messages(root) == ["mkdocs.yml: error: cards.brand_name: 'Northwind 北風' has characters the card fonts cannot draw (北風); write it in Latin letters"]
+
+
+def test_check_goes_on_without_a_logo_it_cannot_read(tmp_path: Path) -> None:
+    """The error is the logo's; the cards' own check still runs (and does not trip over it)."""
+    from click.testing import CliRunner
+
+    from generator.adapters.cli.app import main
+
+    root = project(tmp_path, "{logo: docs/missing.png}")
+    result = CliRunner().invoke(main, ["--root", str(root), "check"])
+    assert result.exit_code == 1 and "internal error" not in result.output
+    assert result.stdout.startswith("mkdocs.yml: error: cards.logo: 'docs/missing.png' is not a file in the repository")

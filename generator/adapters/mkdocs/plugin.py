@@ -27,7 +27,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import YAML_RE
 from pydantic import ValidationError
 
-from ...core.branding import logo_path
 from ...core.config import JournalConfig, option_errors
 from ...core.githistory import read_history
 from ...core.load import build_date, load_journal
@@ -158,7 +157,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def _other_inputs(self) -> list[Path]:
         """The journal's files other than interviews (accounts, tags, campaigns, insights)."""
         folder = self.root / self.options.interviews_dir
-        found = [folder / "accounts.yml", folder / "tags.yml", *filter(None, [logo_path(self.root, self.options.cards.logo)])]
+        logo = self.options.cards.logo
+        found = [folder / "accounts.yml", folder / "tags.yml", *([self.root / logo] if logo else [])]
         for extra in (self.options.campaigns_dir, self.options.insights_dir):
             found += sorted((self.root / extra).rglob("*")) if (self.root / extra).is_dir() else []
         return found

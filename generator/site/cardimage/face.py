@@ -13,7 +13,7 @@ import uharfbuzz
 from PIL import Image, ImageOps
 
 from ...core.config import CardOptions
-from ...core.branding import logo_path
+from ...core.branding import logo_problem
 from ...core.model import Quote
 from ...views.attribution import byline
 from .fonts import fonts_digest
@@ -61,9 +61,11 @@ def card_face(quote: Quote, today: dt.date, brand: Brand) -> CardFace | None:
 
 
 def brand_of(options: CardOptions, root: Path | None) -> Brand:
-    """The ``cards`` options as a Brand; the logo (checked when the journal loads) made small."""
-    path = logo_path(root, options.logo) if root is not None else None
-    return Brand(options.brand_name, options.brand_color, small_logo(path.read_bytes()) if path else None)
+    """The ``cards`` options as a Brand, the logo made small; without a logo that cannot be read
+    (the journal's load reported it: `journal check` goes on, a build stops)."""
+    logo = options.logo
+    usable = root is not None and logo is not None and not logo_problem(root, logo)
+    return Brand(options.brand_name, options.brand_color, small_logo((root / logo).read_bytes()) if usable else None)
 
 
 def small_logo(data: bytes) -> bytes:
