@@ -139,6 +139,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                     journal.today, self._other_inputs())
             self.pages = build_pages(site)
             self.reused = site.reused
+        if site.card_images.drawn:
+            log.info(f"journal: drew {site.card_images.drawn} quote cards (the others came from {site.card_images.store.folder})")
         if self.command == "build":  # `serve` keeps its pages and rebuilds often: trimming would only cost time
             _trim_heap()
         if os.environ.get("JOURNAL_TIMINGS"):

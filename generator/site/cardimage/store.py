@@ -127,6 +127,7 @@ class CardImages:
         self.brand = brand_of(journal.config.cards, journal.root)
         self.used: set[str] = set()  # keys of the cards this build asked for
         self._complete = False  # every quote's card is in the cache (make_missing ran)
+        self.drawn = 0  # cards this build rendered
         self._faces: dict[str, CardFace | None] = {}
 
     def face(self, quote: Quote) -> CardFace | None:
@@ -143,7 +144,11 @@ class CardImages:
             return None
         key = face.key
         self.used.add(key)
-        return self.store.lookup(key) or self.store.save(key, render(face))
+        return self.store.lookup(key) or self._draw(key, face)
+
+    def _draw(self, key: str, face: CardFace) -> Card:
+        self.drawn += 1
+        return self.store.save(key, render(face))
 
     def prune(self) -> int:
         """After a whole build: remove the cache files of cards it did not use (see CardStore.prune)."""
@@ -156,6 +161,7 @@ class CardImages:
         self._complete = True
         faces = {f.key: f for f in map(self.face, self.journal.quotes) if f is not None}
         todo = sorted((key, face) for key, face in faces.items() if self.store.lookup(key) is None)
+        self.drawn += len(todo)
         if len(todo) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
             for key, face in todo:
                 self.store.save(key, render(face))

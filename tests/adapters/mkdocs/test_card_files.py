@@ -25,12 +25,15 @@ def outputs(site: Path) -> dict[str, bytes]:
             if p.is_file() and p.suffix in (".png", ".svg", ".zip")}
 
 
-def built(tmp_path: Path, name: str, monkeypatch) -> Path:
+def built(tmp_path: Path, name: str, monkeypatch, drawn: int = 6) -> Path:
+    """The fixture built in ``tmp_path/name`` with a card cache of its own; ``drawn``: the cards it must draw."""
     monkeypatch.setenv("JOURNAL_CACHE_DIR", str(tmp_path / f"{name}-cache"))
     project = tmp_path / name
-    shutil.copytree(FIXTURE, project)
+    if not project.exists():
+        shutil.copytree(FIXTURE, project)
     result = run_mkdocs(project)  # not --strict: the fixture has a warning of its own
     assert result.returncode == 0, result.stderr
+    assert (f"journal: drew {drawn} quote cards" in result.stderr) if drawn else ("quote cards" not in result.stderr)
     return project / "site"
 
 
@@ -42,6 +45,7 @@ def test_two_builds_give_the_same_bytes_and_link_the_cache(tmp_path: Path, monke
     card = first / "quotes" / "cards" / "fewer-pages.png"
     cached = [p for p in (tmp_path / "one-cache" / "cards").iterdir() if p.read_bytes() == card.read_bytes()]
     assert len(cached) == 1 and os.path.samefile(card, cached[0])  # a hard link, no copy
+    assert outputs(built(tmp_path, "one", monkeypatch, drawn=0)) == cards  # again: every card from the cache
 
 
 def test_a_linked_file_is_current_only_when_it_is_that_very_file(tmp_path: Path) -> None:

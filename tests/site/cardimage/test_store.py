@@ -39,14 +39,14 @@ def quote(journal, quote_id: str):
 
 def test_a_cleared_quote_gets_its_files_and_another_build_reuses_them(journal, tmp_path: Path, monkeypatch) -> None:
     cards = S.CardImages(journal, tmp_path / "cache")
-    assert cards.make_missing() == 3  # fewer-pages, alerts-matter, and the emoji one (which gets a marker)
+    assert cards.make_missing() == 3 and cards.drawn == 3  # fewer-pages, alerts-matter, the emoji one (a marker)
     card = cards.card(quote(journal, "fewer-pages"))
     assert card.ok and card.png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and card.svg.read_text().startswith("<svg")
     assert card.png.name == f"{card.key}.png"  # named by content, not by quote
     assert cards.card(quote(journal, "pricing-gripe")) is None  # internal: no card
     again = S.CardImages(journal, tmp_path / "cache")
     monkeypatch.setattr(S, "render", lambda face: pytest.fail("a cached card was rendered again"))
-    assert again.make_missing() == 0 and again.card(quote(journal, "fewer-pages")) == card
+    assert again.make_missing() == 0 and again.card(quote(journal, "fewer-pages")) == card and again.drawn == 0
 
 
 def test_a_face_that_makes_no_card_is_remembered_with_its_reason(journal, tmp_path: Path, monkeypatch) -> None:
