@@ -10,12 +10,13 @@ import yaml
 
 from ..core.model import Quote
 
-
-def _field(key: str, value: str) -> str:
-    """``key: value`` as YAML writes it: plain when it can be, quoted when the text needs it (a colon, a #)."""
-    return yaml.safe_dump({key: value}, allow_unicode=True, width=float("inf"), default_flow_style=False).rstrip("\n")
+# libyaml's emitter when PyYAML has it (a library of 20,000 quotes writes 20,000 citations)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def citation(quote: Quote) -> str:
-    """``  - id: …`` and ``    text: …`` lines, indented for a campaign's ``cites:`` list."""
-    return f"  - {_field('id', quote.id)}\n    {_field('text', ' '.join(quote.text.split()))}\n"
+    """``  - id: …`` and ``    text: …`` lines, indented for a campaign's ``cites:`` list; each value
+    plain when it can be, quoted when YAML would misread it (a colon, a leading #, an id like 'yes')."""
+    entry = [{"id": quote.id, "text": " ".join(quote.text.split())}]
+    text = yaml.dump(entry, Dumper=_DUMPER, allow_unicode=True, width=2**30, default_flow_style=False, sort_keys=False)
+    return "".join(f"  {line}\n" for line in text.splitlines())

@@ -23,6 +23,7 @@ TEXTS = [
     "Ünïcode — dashes … and ‘curly’ quotes",
     "yes",  # YAML 1.1 would read a plain yes as true
 ]
+IDS = ["yes", "123", "null", "fewer-pages"]  # valid ids that plain YAML would read as a boolean, a number, nothing
 
 
 def quotes_file() -> str:
@@ -36,6 +37,12 @@ def test_the_citation_is_yaml_for_the_quote(tmp_path: Path, n: int) -> None:
     snippet = citation(journal.quote(f"q{n}"))
     assert snippet.startswith(f"  - id: q{n}\n    text: ") and snippet.endswith("\n") and snippet.count("\n") == 2
     assert yaml.safe_load("cites:\n" + snippet) == {"cites": [{"id": f"q{n}", "text": TEXTS[n]}]}
+
+
+@pytest.mark.parametrize("quote_id", IDS)
+def test_an_id_yaml_would_misread_is_quoted(tmp_path: Path, quote_id: str) -> None:
+    journal, _ = load(tmp_path, {"interviews/a.md": interview(quotes=f"> Fine.\n> — Jane Doe {{#{quote_id} public}}")})
+    assert yaml.safe_load("cites:\n" + citation(journal.quote(quote_id))) == {"cites": [{"id": quote_id, "text": "Fine."}]}
 
 
 def test_pasted_citations_make_a_campaign_that_passes_journal_check(tmp_path: Path) -> None:
