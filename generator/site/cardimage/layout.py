@@ -2,8 +2,8 @@
 
 The quote gets the largest whole size from 56 down to 24 px (card pixels) at which Pillow's
 word wrapper fits it in its box; the byline from 26 down to 20 px, on at most two lines.
-A quote that fits at no size (about 300 words, or a word wider than the card, like a long
-URL) gets no card: ``verdict`` says why, cheaply enough for `journal check` to ask about
+A quote that fits at no size (about 175 words of English, or a word wider than the card, like
+a long URL) gets no card: ``verdict`` says why, cheaply enough for `journal check` to ask about
 every quote.
 """
 
