@@ -98,19 +98,20 @@ def write_pages(pages: dict[str, Page], docs_dir: Path) -> None:
             target.write_text(page.content, encoding="utf-8")
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: Path | str, target: Path | str) -> None:
     """Put ``source`` at ``target``: a hard link (no bytes copied: thousands of card images), or a
     copy with its modification time where links cannot be made (another file system)."""
-    if same_file(source, target):
-        return
-    target.unlink(missing_ok=True)
     try:
         os.link(source, target)
+    except FileExistsError:
+        if not same_file(source, target):
+            os.unlink(target)
+            link_or_copy(source, target)
     except OSError:
         shutil.copy2(source, target)
 
 
-def same_file(source: Path, target: Path) -> bool:
+def same_file(source: Path | str, target: Path | str) -> bool:
     """Does ``target`` hold ``source`` already: the same file (a link to it), or its copy (same size
     and modification time; card cache files never change once written)?"""
     try:

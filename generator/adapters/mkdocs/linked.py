@@ -3,7 +3,7 @@ into the site instead of copying, and `serve --dirty` skips those already there.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from mkdocs.structure.files import File
 
@@ -15,12 +15,11 @@ class LinkedFile(File):
 
     def is_modified(self) -> bool:
         assert self.abs_src_path is not None
-        return not same_file(Path(self.abs_src_path), Path(self.abs_dest_path))
+        return not same_file(self.abs_src_path, self.abs_dest_path)
 
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
             return
         assert self.abs_src_path is not None
-        target = Path(self.abs_dest_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(Path(self.abs_src_path), target)
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        link_or_copy(self.abs_src_path, self.abs_dest_path)
