@@ -1,13 +1,14 @@
 """The MkDocs plugin and card images: the same bytes from every build, linked from the card cache
-(not copied), and under `serve --dirty` always the cards of the files as they are now."""
+(not copied), and under `serve --dirty` always the cards of the files as they are now: a quote made
+anonymous or internal keeps no card of before."""
 
 from __future__ import annotations
 
 import os
 import shutil
 from pathlib import Path
+from typing import Callable
 
-import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -63,7 +64,9 @@ def test_a_linked_file_is_current_only_when_it_is_that_very_file(tmp_path: Path)
     assert target.read_bytes() == b"old card" and os.path.samefile(old, target)
 
 
-def test_serve_dirty_has_the_cards_of_the_files_as_they_are_now(tmp_path: Path, monkeypatch) -> None:
+def serving(tmp_path: Path, monkeypatch) -> tuple[Path, Path, Callable[[], None]]:
+    """A copy of the fixture built as `mkdocs serve --dirty` builds it, with a card cache of its own:
+    (the project, its site, a rebuild after an edit)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.setenv("JOURNAL_CACHE_DIR", str(tmp_path / "cache"))
     project, site = tmp_path / "project", tmp_path / "served"
@@ -72,15 +75,38 @@ def test_serve_dirty_has_the_cards_of_the_files_as_they_are_now(tmp_path: Path, 
     first = config()
     first.plugins.on_startup(command="serve", dirty=True)
     build(first, dirty=True)
+    return project, site, lambda: build(config(), dirty=True)
+
+
+def test_serve_dirty_has_the_cards_of_the_files_as_they_are_now(tmp_path: Path, monkeypatch) -> None:
+    project, site, rebuild = serving(tmp_path, monkeypatch)
     card = site / "quotes" / "cards" / "fast-support.png"
     before = card.read_bytes()
     source = project / "interviews" / "2026" / "2026-05-10-borealis.md"
     text = source.read_text()
     source.write_text(text.replace("within minutes", "within seconds"))
-    build(config(), dirty=True)
+    rebuild()
     assert card.read_bytes() != before
     source.write_text(text)  # undone: the card of before comes back, though older than the one shown
-    build(config(), dirty=True)
+    rebuild()
     assert card.read_bytes() == before
     full = built(tmp_path, "full", monkeypatch)
     assert outputs(site) == outputs(full)
+
+
+def test_serve_dirty_keeps_no_card_of_a_quote_made_anonymous_or_internal(tmp_path: Path, monkeypatch) -> None:
+    project, site, rebuild = serving(tmp_path, monkeypatch)
+    png, svg = site / "quotes" / "cards" / "less-phone-time.png", site / "quotes" / "cards" / "less-phone-time.svg"
+    assert "\u2014 Jane Doe, VP Operations, Acme Logistics" in svg.read_text(encoding="utf-8")
+    public = png.read_bytes()
+    source = project / "interviews" / "2026" / "2026-09-15-acme.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("{#less-phone-time tags", "{#less-phone-time anonymous tags"), encoding="utf-8")
+    rebuild()
+    shown = svg.read_text(encoding="utf-8")
+    assert "Jane" not in shown and "Acme" not in shown and "\u2014 VP Operations at a logistics company" in shown
+    assert png.read_bytes() != public  # the anonymous card, not the one with her name
+    source.write_text(text.replace("{#less-phone-time tags", "{#less-phone-time internal tags"), encoding="utf-8")
+    rebuild()
+    assert not png.exists() and not svg.exists()
+    assert 'download="less-phone-time.png"' not in (site / "quotes" / "index.html").read_text(encoding="utf-8")

@@ -7,17 +7,20 @@ import csv
 import html
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from generator.core.load import load_journal
+from generator.adapters.cli.app import main
+from generator.core.load import load_journal, load_project
 from generator.core.project import read_config
 from generator.site.context import Site
 from generator.site.registry import build_pages
 from generator.site.render import Renderer
-from tests.conftest import TODAY
+from tests.conftest import EPOCH, TODAY
 from tests.quote_journal import interview, load
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "quotes"
@@ -67,6 +70,20 @@ def test_the_library_offers_each_cleared_quote_its_card_and_citation(pages) -> N
     assert len(citations) == len(CLEARED)
     assert "  - id: fewer-pages\n    text: We cut our on-call pages in half the first month.\n" in citations
     assert '<script src="../assets/journal/cards.js"></script>' in library
+
+
+def test_the_library_citations_pasted_into_a_campaign_pass_journal_check(pages, tmp_path: Path) -> None:
+    """What "Copy citation" copies (the button's data-citation, as a browser reads the attribute), pasted
+    under ``cites:``, makes a campaign that `journal check` accepts: markup, a formula, quotes and all."""
+    citations = [html.unescape(c) for c in re.findall(r'data-citation="([^"]*)"', pages["quotes/index.md"].html)]
+    project = tmp_path / "journal"
+    shutil.copytree(FIXTURE, project)
+    (project / "campaigns" / "pasted.yml").write_text("name: Pasted\ncites:\n" + "".join(citations), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(project), "check"], env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.exit_code == 0 and "campaigns/pasted.yml" not in result.output, result.output
+    journal, _ = load_project(project, today=TODAY)
+    pasted = next(c for c in journal.campaigns if c.slug == "pasted")
+    assert sorted(c.id for c in pasted.cites) == sorted(CLEARED) and all(c.quote is not None for c in pasted.cites)
 
 
 def test_the_campaign_page_links_its_pack(pages) -> None:
