@@ -1,4 +1,4 @@
-"""The sample campaign "Spring on-call webinar" in a real browser: what its copy buttons put on the clipboard.
+"""The sample campaign "Spring on-call webinar" (and an insight) in a real browser: what copy buttons put on the clipboard.
 
 The clipboard must hold exactly the export's attributions (the site's quotes.json), in the campaign
 file's order, and never the name or account of a speaker who agreed to be quoted only anonymously.
@@ -77,3 +77,11 @@ def test_without_javascript_the_copy_buttons_stay_hidden(browser: Browser, site_
         expect(page.locator(".journal-campaign__status")).to_be_visible()
     finally:
         context.close()
+
+
+def test_insight_evidence_copies_the_exports_attribution(page: Page, site_url: str) -> None:
+    page.goto(site_url + FAMILIES["insight"])
+    records = exported(site_url)
+    figure = page.locator("figure.journal-evidence__quote:has(button.journal-copy)").first
+    quote_id = figure.get_attribute("data-quote")
+    assert copied_by(page, figure.locator("button.journal-copy")) == records[quote_id]["attribution"]
