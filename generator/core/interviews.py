@@ -20,8 +20,6 @@ from .quote_syntax import auto_id, parse_quotes
 from .slugs import short_hash, slugify
 from .yamlfile import Located, field_path, split_front_matter, type_word
 
-EXPIRY_NOTICE_DAYS = 30
-
 
 @dataclass
 class Parsed:
@@ -155,7 +153,7 @@ def _check_quotes(interview: Interview, today: dt.date, problems: Problems) -> N
         if not q.explicit_id:
             hint = slugify(" ".join(q.text.split()[:5]))
             problems.warning(interview.source, q.line, f"this {q.clearance} quote has no id; give it one (e.g. {{#{hint} {q.clearance}}}) so campaigns can cite it", "quote")
-        if q.expires and today <= q.expires <= today + dt.timedelta(days=EXPIRY_NOTICE_DAYS):
+        if q.expires_soon(today):
             problems.warning(interview.source, q.line, f"the {q.clearance} clearance expires on {q.expires.isoformat()}; renew the consent or it becomes internal", "quote")
 
 

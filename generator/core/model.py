@@ -15,6 +15,9 @@ from .frontmatter import CLEARED, FrontMatter, Person
 from .slugs import normalize
 from .yamlfile import Key
 
+# `journal check` warns, and campaign pages show a warning, this many days before a clearance lapses.
+EXPIRY_NOTICE_DAYS = 30
+
 
 @dataclass(eq=False)
 class Quote:
@@ -51,6 +54,10 @@ class Quote:
 
     def expired(self, today: dt.date) -> bool:
         return self.expires is not None and self.expires < today
+
+    def expires_soon(self, today: dt.date) -> bool:
+        """In force today, and lapses within :data:`EXPIRY_NOTICE_DAYS` (``expires`` is its last day)."""
+        return self.expires is not None and today <= self.expires <= today + dt.timedelta(days=EXPIRY_NOTICE_DAYS)
 
     def clearance_on(self, today: dt.date) -> str:
         """The clearance in force: an expired clearance counts as internal."""
