@@ -15,7 +15,6 @@ import csv
 import gzip
 import io
 import json
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
 
+from . import library_data
 from .conftest import EPOCH, build_fixture
 
 CANARY = Path(__file__).parent / "fixtures" / "canary"
@@ -95,12 +95,11 @@ def test_anonymous_quote_feed_entry_and_library_copy_carry_no_identity(site: Pat
     anon = [e for e in entries if any("#anon-price" in (l.get("href") or "") for l in e.findall("a:link", ns))]
     assert len(anon) == 1
     assert not found(ANONYMOUS, ET.tostring(anon[0], encoding="unicode"))
-    library = texts["quotes/index.html"]
-    data = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', library, re.S)
-    assert data, "the library embeds its quotes as JSON"
-    record = next(r for r in json.loads(data.group(1)) if r["id"] == "anon-price")
+    records = library_data.records(texts["quotes/index.html"], lambda url: texts["quotes/" + url])
+    record = next(r for r in records if r["id"] == "anon-price")
     assert record["copy"].endswith("— Head of Dispatch at a cold chain company")
     assert not found(ANONYMOUS, record["copy"])
+    assert not found(ANONYMOUS, record["voice"]["who"])  # the card credits it as the copy does
 
 
 @pytest.mark.parametrize("fmt", ["text", "csv", "json", "markdown"])

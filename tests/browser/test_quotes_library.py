@@ -18,7 +18,11 @@ pytestmark = pytest.mark.browser
 
 
 def records(page: Page) -> list[dict]:
-    return page.evaluate("JSON.parse(document.querySelector('#journal-quotes-data script').textContent)")
+    """Every quote of the library, in its order, as quotes.js decoded them from the data chunks
+    (fetched now if they were not yet), with the fields filters and search look at."""
+    return page.evaluate("""() => document.getElementById('journal-quote-list').journalRecords().then(rs => rs.map(r => ({
+        id: r.id, copy: r.copy, cl: r.state.cl, acct: r.visit.acct, account: r.visit.account, rel: r.visit.rel,
+        ind: r.visit.ind, who: r.voice.search, dep: r.voice.dep, per: r.voice.per, tags: r.tags.map(t => t.value)})))""")
 
 
 def visible_ids(page: Page) -> list[str]:
