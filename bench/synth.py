@@ -29,7 +29,7 @@ import re
 import sys
 from pathlib import Path
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 
@@ -37,9 +37,8 @@ END_DATE = dt.date(2026, 11, 1)  # interviews fall in the 4 years before this da
 START_DATE = dt.date(2022, 11, 1)
 SEED = 20261101
 
-@dataclass(frozen=True)
-class Shape:
-    """How the interviews of a synthetic journal look."""
+class Shape(NamedTuple):
+    """How the interviews of a synthetic journal look (a NamedTuple: tests load this file without importing it)."""
 
     quotes: tuple[int, int] = (2, 6)  # quotes per interview, at least and at most
     short_notes: bool = False  # a few lines around the quotes instead of ~3 KB of notes

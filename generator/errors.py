@@ -7,7 +7,8 @@
     ├── YamlProblem              one YAML file or front-matter cannot be read, at a line and field
     ├── NoteError                `journal new`: an answer that cannot be used
     ├── FilterError              `journal quotes`: a filter that matches nothing the journal knows
-    └── PageConflict             two generated pages would have the same path
+    ├── PageConflict             two generated pages would have the same path
+    └── SearchIndexError         the search index (Pagefind) could not be built
 
 Problems in the notes are not exceptions: they are collected (``core.problems.Problems``)
 so one pass reports them all; ``JournalInvalid`` carries them when a caller must stop.
@@ -57,3 +58,7 @@ class FilterError(JournalError):
 
 class PageConflict(JournalError):
     """Two generated pages at one path: a bug, or two page families claiming one address."""
+
+
+class SearchIndexError(JournalError):
+    """The search index could not be built: Pagefind is missing, stopped, or refused a record."""

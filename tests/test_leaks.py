@@ -31,6 +31,7 @@ NOWHERE = ("CANARY-CONTACT", "CANARY-CONF")  # contacts, the confidential file's
 INTERNAL = ("CANARY-INTERNAL-3b9e", "CANARY-INTERNAL-e6f0")
 ANONYMOUS = ("CANARY-ANONSPEAKER-51c2", "CANARY-ANONACCT-2c7d")
 EXPORTS = ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml")
+GZIP = b"\x1f\x8b"
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +40,13 @@ def site(tmp_path_factory) -> Path:
 
 
 def files(site: Path) -> dict[str, str]:
-    """Every file of the site (sitemap.xml.gz unpacked), decoded leniently, by path relative to the site."""
+    """Every file of the site (gzip-compressed ones unpacked: sitemap.xml.gz, the search index's), decoded
+    leniently, by path relative to the site."""
     out = {}
     for p in sorted(site.rglob("*")):
         if p.is_file():
             data = p.read_bytes()
-            out[p.relative_to(site).as_posix()] = (gzip.decompress(data) if p.suffix == ".gz" else data).decode("utf-8", "replace")
+            out[p.relative_to(site).as_posix()] = (gzip.decompress(data) if data[:2] == GZIP else data).decode("utf-8", "replace")
     return out
 
 
@@ -53,12 +55,15 @@ def found(canaries: tuple[str, ...], text: str) -> list[str]:
 
 
 def test_the_scan_covers_the_whole_site(site: Path) -> None:
-    names = set(files(site))
-    assert {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", *EXPORTS} <= names
-    assert "anonymous-account/" in files(site)["sitemap.xml.gz"]  # unpacked, so it is scanned
-    # The canaries are there to be found: the internal and anonymous ones on internal pages.
-    page = files(site)["interviews/2026/2026-04-10-anonymous-account/index.html"]
+    texts = files(site)
+    assert {"404.html", "sitemap.xml", "sitemap.xml.gz", "pagefind/pagefind-entry.json", *EXPORTS} <= set(texts)
+    assert "anonymous-account/" in texts["sitemap.xml.gz"]  # unpacked, so it is scanned
+    # The canaries are there to be found: the internal and anonymous ones on internal pages, and
+    # in the (compressed) search index of those pages, which the scan reads unpacked.
+    page = texts["interviews/2026/2026-04-10-anonymous-account/index.html"]
     assert found(INTERNAL, page) == ["CANARY-INTERNAL-e6f0"] and found(ANONYMOUS, page) == list(ANONYMOUS)
+    index = "".join(text for name, text in texts.items() if name.startswith("pagefind/fragment/"))
+    assert found(INTERNAL, index) == list(INTERNAL)
 
 
 def test_no_contact_and_nothing_confidential_anywhere(site: Path) -> None:

@@ -93,6 +93,13 @@ def read_base_path(root: Path) -> str:
     return (urlsplit(site_url).path if isinstance(site_url, str) else "") or "/"
 
 
+def read_folders(root: Path) -> tuple[Path, Path]:
+    """The docs and site folders that mkdocs.yml names (MkDocs' defaults: docs/, site/), from ``root``."""
+    data = _read_mkdocs(root)
+    folder = lambda key, default: root / (data.get(key) if isinstance(data.get(key), str) else default)  # noqa: E731
+    return folder("docs_dir", "docs"), folder("site_dir", "site")
+
+
 def read_config(root: Path) -> JournalConfig:
     """The `journal` plugin's options from mkdocs.yml; defaults when there is none."""
     return read_options(root)[0]

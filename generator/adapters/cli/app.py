@@ -24,6 +24,7 @@ COMMANDS = {
     "schema": "notes:schema_command",
     "tags": "tags:tags",
     "build-pages": "pages:build_pages_command",
+    "search-index": "search:search_index_command",
     "init": "init:init_command",
 }
 

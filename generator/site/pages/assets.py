@@ -9,8 +9,12 @@ from ..page import Page
 from ..cache import Family
 from ..context import Site
 
-ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "copy.js", "quotes.js", "segments.css", "insights.css")
+ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "copy.js", "quotes.js", "segments.css", "insights.css",
+          "search.css", "search.js")
 ASSET_DIR = "assets/journal/"
+# Stylesheets and scripts of every page (an engine lists them in its page frame); the others are
+# loaded by the pages that use them.
+EVERY_PAGE = tuple(ASSET_DIR + name for name in ASSETS if name.endswith(".css")) + (ASSET_DIR + "search.js",)
 
 
 def build(site: Site) -> Iterator[Page]:
