@@ -51,7 +51,7 @@
       '<form class="md-search__form" autocomplete="off">' +
       '<input type="search" class="md-search__input" aria-label="Search the journal" placeholder="Search" autocapitalize="off" autocorrect="off" spellcheck="false">' +
       '<label class="md-search__icon md-icon" for="__search" aria-label="Close the search">' + ICON + BACK + "</label></form>" +
-      '<div class="md-search__output"><div class="md-search__scrollwrap">' +
+      '<div class="md-search__output"><div class="md-search__scrollwrap" tabindex="0">' +
       '<div class="journal-search__filters" hidden></div>' +
       '<div class="md-search-result"><div class="md-search-result__meta" aria-live="polite">Type to search</div>' +
       '<ol class="md-search-result__list"></ol>' +
@@ -78,6 +78,7 @@
     var list = root.querySelector(".md-search-result__list");
     var more = root.querySelector(".journal-search__more");
     var filterBox = root.querySelector(".journal-search__filters");
+    var dialog = root.querySelector("[data-journal-search]");
     var chosen = {};
     var newest = false;
     var results = [];
@@ -121,6 +122,7 @@
     function run() {
       var term = input.value.trim();
       var mine = ++seq;
+      dialog.removeAttribute("data-term");
       if (!term) {
         list.innerHTML = "";
         more.hidden = true;
@@ -139,7 +141,10 @@
           list.innerHTML = "";
           meta.textContent = results.length ? results.length.toLocaleString("en") + (results.length === 1 ? " matching page" : " matching pages")
             : "No matching pages";
-          return showMore().then(function () { if (!filterBox.getAttribute("data-filled")) return fillFilters(pf); });
+          return showMore().then(function () {
+            dialog.setAttribute("data-term", term); // the results of this term are shown (tests and benchmarks wait for it)
+            if (!filterBox.getAttribute("data-filled")) return fillFilters(pf);
+          });
         });
       }).catch(broken);
     }

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import tempfile
 import threading
@@ -28,7 +29,10 @@ LANGUAGE = "en"
 
 
 def pagefind_binary() -> Path:
-    """The binary of the ``pagefind_bin`` wheel (``pagefind[bin]``)."""
+    """The binary named by PAGEFIND_BINARY_PATH (as the ``pagefind`` package reads it), else the one of the
+    ``pagefind_bin`` wheel (``pagefind[bin]``)."""
+    if os.environ.get("PAGEFIND_BINARY_PATH"):
+        return Path(os.environ["PAGEFIND_BINARY_PATH"])
     try:
         from pagefind_bin import get_executable  # type: ignore[import-not-found]
     except ImportError:  # pragma: no cover - a dependency of the package
@@ -44,8 +48,12 @@ class Indexer:
 
     def __init__(self) -> None:
         self._errors: IO[bytes] = tempfile.TemporaryFile()
-        self._process = subprocess.Popen([str(pagefind_binary()), "--service"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=self._errors)
+        try:
+            self._process = subprocess.Popen([str(pagefind_binary()), "--service"], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=self._errors)
+        except OSError as exc:
+            self._errors.close()
+            raise SearchIndexError(f"pagefind could not start: {exc}") from None
         self._sent = 0
         self._answers: dict[int, dict[str, Any]] = {}
         self._done = threading.Condition()
