@@ -4,7 +4,7 @@
 
 writes
 
-    OUT_DIR/journal/mkdocs.yml            site with `plugins: [search, journal]`
+    OUT_DIR/journal/mkdocs.yml            site with `plugins: [journal]` (the journal's own search)
     OUT_DIR/journal/docs/about.md
     OUT_DIR/journal/interviews/accounts.yml
     OUT_DIR/journal/interviews/<yyyy>/<yyyy-mm-dd>-<account-slug>-<n>.md
@@ -473,7 +473,7 @@ def generate(out_dir: Path, n: int, seed: int = SEED, shape: str = "standard") -
 
     (journal / "mkdocs.yml").write_text(
         f"site_name: Benchmark journal ({n} interviews)\ndocs_dir: docs\nsite_dir: site\nuse_directory_urls: true\n"
-        + COMMON_CONFIG + "plugins:\n  - search\n  - journal\n", encoding="utf-8")
+        + COMMON_CONFIG + "plugins:\n  - journal\n", encoding="utf-8")
     (journal / "docs" / "about.md").write_text(ABOUT, encoding="utf-8")
 
     (baseline / "mkdocs.yml").write_text(

@@ -1,0 +1,102 @@
+"""The quotes library and search of a 1,000-interview journal (bench/browse.py in the test suite).
+
+The journal is bench/synth.py's, built once for the module. Bytes are what the server sent
+(deterministic for a build); the time bounds are generous, for a busy CI machine. The figures at
+5,000 interviews are in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from ..conftest import REPO
+from ..pagefind_files import fragments
+from .conftest import open_page
+
+pytestmark = pytest.mark.browser
+
+N = 1000
+MB = 1_000_000
+
+
+def bench() -> Any:
+    spec = importlib.util.spec_from_file_location("browse", REPO / "bench" / "browse.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def journal(tmp_path_factory) -> dict[str, Any]:
+    browse = bench()
+    out = tmp_path_factory.mktemp("scale")
+    manifest = browse.synth.generate(out, N)
+    browse.build(out / "journal", reuse=False)
+    return {"browse": browse, "site": out / "journal" / "site", "manifest": manifest}
+
+
+@pytest.fixture(scope="module")
+def figures(journal) -> dict[str, Any]:
+    return journal["browse"].measure_site(journal["site"], runs=3)
+
+
+def test_the_library_stays_light(figures) -> None:
+    assert figures["quotes"] == 4004
+    assert figures["library_page_bytes"] < 0.3 * MB  # 100 cards and the filters; the 35 MB page showed all 20,000
+    assert figures["library_open_bytes"] < 1 * MB  # target at 5,000 interviews: 3 MB
+    assert figures["quotes_shown_s"] < 5
+    assert figures["first_filter_bytes"] < 1.5 * MB and figures["first_filter_s"] < 10
+
+
+def test_filters_run_over_every_quote_quickly(figures) -> None:
+    for name, measured in figures["filters"].items():
+        assert measured["median_s"] < 0.5, name
+    assert 0 < figures["filters"]["combined"]["shown"] < figures["filters"]["tag"]["shown"] < 4004
+
+
+def test_the_permalink_to_the_last_quote_shows_it(figures) -> None:
+    assert figures["last_id"] == figures["_records"][-1]["id"]
+    assert figures["permalink_s"] < 5 and figures["permalink_bytes"] < 1.5 * MB
+
+
+def test_search_fetches_a_fraction_of_the_index(figures, journal) -> None:
+    search = figures["search"]
+    index = sum(p.stat().st_size for p in (journal["site"] / "pagefind").rglob("*") if p.is_file())
+    assert search["bytes"] < 0.6 * MB < index
+    assert search["first_result_s"] < 10
+    total, lost = (int(re.match(r"[\d,]+", search[k]).group(0).replace(",", "")) for k in ("results", "filtered"))
+    assert 0 < lost < total
+
+
+def test_a_combined_filter_counts_what_it_shows(browser: Browser, journal, figures) -> None:
+    records = figures["_records"]
+    tag = records[0]["tags"][0]
+    expected = [r["id"] for r in records if tag in r["tags"] and r["rel"] == "customer" and r["cl"] == "anonymous"]
+    with journal["browse"].Served(journal["site"]) as served, open_page(browser) as (page, _):
+        page.goto(served.url + f"quotes/?rel=customer&cl=anonymous")
+        page.select_option("select[name=tag]", tag)
+        expect(page.locator("#journal-quote-count")).to_have_text(f"Showing {len(expected)} of 4,004 quotes")
+        shown = page.locator("#journal-quote-list > figure").evaluate_all("fs => fs.map(f => f.id)")
+        assert shown == expected[:100] and 0 < len(expected)
+        assert "rel=customer" in page.url and "cl=anonymous" in page.url and "tag=" in page.url
+
+
+def test_search_never_finds_a_confidential_note(browser: Browser, journal) -> None:
+    hidden = [f for f in journal["manifest"]["files"] if f["confidential"]]
+    urls = {"/interviews/" + f["rel"][:-3] + "/" for f in hidden}
+    assert len(hidden) == 10
+    indexed = fragments(journal["site"])
+    assert len(indexed) > N and not urls & set(indexed)
+    with journal["browse"].Served(journal["site"]) as served, open_page(browser) as (page, _):
+        page.goto(served.url + "about/")
+        found = page.evaluate("""async names => { const pf = await import('/pagefind/pagefind.js'); await pf.init();
+            const urls = [];
+            for (const name of names) for (const r of (await pf.search(name)).results) urls.push((await r.data()).url);
+            return urls; }""", sorted({f["customer"] for f in hidden}))
+    assert found and not urls & set(found)  # their accounts are found, through the notes that are not confidential
