@@ -49,9 +49,9 @@ def copy_project(tmp: Path, sample: bool = True) -> Path:
 
 
 def case_project(case: Path, tmp: Path) -> Path:
-    """A journal in tmp: the shared ``_journal/`` next to ``case``, with the case's files added or replacing."""
+    """A journal in tmp: the shared ``_base/`` next to ``case``, with the case's files added or replacing."""
     project = tmp / "project"
-    shutil.copytree(case.parent / "_journal", project)
+    shutil.copytree(case.parent / "_base", project)
     shutil.copytree(case, project, dirs_exist_ok=True)
     return project
 
@@ -67,7 +67,7 @@ def case_messages(case: Path, tmp: Path) -> tuple[list[str], list[str]]:
 
 
 def case_folders(root: Path) -> list[Path]:
-    """The cases of a data-driven folder (``_journal`` and other ``_`` folders are shared input)."""
+    """The cases of a data-driven folder (``_base`` and other ``_`` folders are shared input)."""
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 

@@ -1,4 +1,4 @@
-"""The bad-input corpus (tests/bad_inputs/, see its README): every case gives exactly the
+"""The bad-input corpus (tests/cases/bad-inputs/, see its README): every case gives exactly the
 expected located messages and exit code, and never a traceback."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from generator.adapters.cli.app import main
 
 from .conftest import EPOCH, run_mkdocs
 
-CORPUS = Path(__file__).parent / "bad_inputs"
+CORPUS = Path(__file__).parent / "cases" / "bad-inputs"
 CASES = sorted(p for p in CORPUS.iterdir() if (p / "expected.txt").is_file())
 MKDOCS_YML = """site_name: Bad input
 theme: {name: material, font: false}
@@ -36,7 +36,7 @@ def materialise(case: Path, tmp: Path) -> Path:
         spec = importlib.util.spec_from_file_location(f"bad_inputs_{case.name}", recipe)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        module.make(root, (CORPUS / "base.md").read_text(encoding="utf-8"))
+        module.make(root, (CORPUS.parent / "valid-interview.md").read_text(encoding="utf-8"))
     return root
 
 

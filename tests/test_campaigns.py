@@ -1,4 +1,4 @@
-"""generator.core.campaigns: data-driven cases (tests/campaign_cases/<case>/) and "Cited in"."""
+"""generator.core.campaigns: data-driven cases (tests/cases/campaigns/<case>/) and "Cited in"."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from generator.core.project import read_config
 
 from .conftest import TODAY, case_folders, case_messages, case_project
 
-ROOT = Path(__file__).parent / "campaign_cases"
+ROOT = Path(__file__).parent / "cases" / "campaigns"
 CASES = case_folders(ROOT)
 
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
 
-CASES = Path(__file__).parent / "check_cases"
-BAD = Path(__file__).parent / "bad_inputs"
+CASES = Path(__file__).parent / "cases" / "check"
+BAD = Path(__file__).parent / "cases" / "bad-inputs"
 
 
 def run(*args: str, root: Path):
@@ -73,7 +73,7 @@ def test_project_error_text_is_printed_as_is(monkeypatch) -> None:
 def test_check_reports_insight_problems_with_the_insight_file(tmp_path: Path) -> None:
     from .conftest import case_project
 
-    insights = Path(__file__).parent / "insight_cases"
+    insights = Path(__file__).parent / "cases" / "insights"
     root = case_project(insights / "confidential", tmp_path)
     result = run("check", str(root / "insights" / "claim.md"), root=root)
     assert result.exit_code == 1

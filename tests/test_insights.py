@@ -1,4 +1,4 @@
-"""generator.core.insights: data-driven cases (tests/insight_cases/<case>/), strength, coverage and back-links."""
+"""generator.core.insights: data-driven cases (tests/cases/insights/<case>/), strength, coverage and back-links."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from generator.core.project import read_config
 
 from .conftest import TODAY, case_folders, case_messages, case_project
 
-ROOT = Path(__file__).parent / "insight_cases"
+ROOT = Path(__file__).parent / "cases" / "insights"
 CASES = case_folders(ROOT)
 
 
@@ -114,6 +114,6 @@ def test_an_insight_that_cannot_be_read_is_left_out(tmp_path: Path) -> None:
 
 def test_no_insights_folder_is_fine(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "_journal", project)
+    shutil.copytree(ROOT / "_base", project)
     journal, problems = load_journal(project, read_config(project), today=TODAY)
     assert journal.insights == [] and not problems.errors

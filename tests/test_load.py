@@ -13,7 +13,7 @@ from generator.core.project import read_config
 
 from .conftest import TODAY
 
-CASES = sorted((Path(__file__).parent / "check_cases").iterdir())
+CASES = sorted((Path(__file__).parent / "cases" / "check").iterdir())
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -24,7 +24,7 @@ def test_check_case(case: Path) -> None:
 
 
 def test_confidential_interviews_never_enter_the_model(tmp_path: Path) -> None:
-    src = (Path(__file__).parent / "check_cases" / "valid-minimal" / "interviews" / "2026" / "acme.md").read_text()
+    src = (Path(__file__).parent / "cases" / "check" / "valid-minimal" / "interviews" / "2026" / "acme.md").read_text()
     (tmp_path / "interviews").mkdir()
     (tmp_path / "interviews" / "open.md").write_text(src)
     secret = src.replace("channel: on-site", "channel: on-site\nconfidential: true").replace("Acme Logistics", "Halyard Corp").replace("fewer-pages", "secret-q")
@@ -38,7 +38,7 @@ def test_confidential_interviews_never_enter_the_model(tmp_path: Path) -> None:
 
 
 def test_accounts_merge_aliases_and_keep_order(tmp_path: Path) -> None:
-    src = (Path(__file__).parent / "check_cases" / "valid-minimal" / "interviews" / "2026" / "acme.md").read_text()
+    src = (Path(__file__).parent / "cases" / "check" / "valid-minimal" / "interviews" / "2026" / "acme.md").read_text()
     (tmp_path / "interviews").mkdir()
     (tmp_path / "interviews" / "accounts.yml").write_text("Acme Logistics:\n  aliases: [ACME Corp]\n  region: EMEA\n")
     (tmp_path / "interviews" / "b.md").write_text(src.replace("2026-03-04", "2026-05-01").replace("Acme Logistics", "ACME Corp").replace("fewer-pages", "x2"))

@@ -17,7 +17,7 @@ from generator.site.registry import build_pages
 from .conftest import TODAY
 from .test_plugin import build_mini
 
-LIFECYCLE = Path(__file__).parent / "customers_cases" / "lifecycle"
+LIFECYCLE = Path(__file__).parent / "cases" / "customers" / "lifecycle"
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from generator.site.registry import build_pages
 
 from .conftest import TODAY
 
-CASES = Path(__file__).parent / "insight_cases"
+CASES = Path(__file__).parent / "cases" / "insights"
 EXTRA = {
     "insights/old-news.md": "---\ntitle: Procurement decides\nstatus: hypothesis\nowner: Tomás\nevidence: [bundle-won]\n---\nOld claim.\n",
     "insights/retired.md": "---\ntitle: Bundles never win\nstatus: retired\nowner: Tomás\nevidence:\n"
@@ -29,7 +29,7 @@ EXTRA = {
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
     project = tmp_path_factory.mktemp("insights") / "project"
-    shutil.copytree(CASES / "_journal", project)
+    shutil.copytree(CASES / "_base", project)
     shutil.copytree(CASES / "valid", project, dirs_exist_ok=True)
     for rel, text in EXTRA.items():
         (project / rel).write_text(text, encoding="utf-8")

@@ -23,7 +23,7 @@ from .conftest import TODAY
 
 # Derandomized so CI is repeatable; raise max_examples locally to explore (3,000 found nothing).
 SETTINGS = settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-BASE = (Path(__file__).parent / "bad_inputs" / "base.md").read_text(encoding="utf-8")
+BASE = (Path(__file__).parent / "cases" / "valid-interview.md").read_text(encoding="utf-8")
 CONFIG = JournalConfig()
 
 # Pieces of YAML and Markdown that reach the corners: fences, traps, tags, anchors, flow

@@ -13,7 +13,7 @@ from generator.core.slugs import slugify
 
 from .conftest import TODAY
 
-CJK = Path(__file__).parent / "bad_inputs" / "cjk-customer-name"
+CJK = Path(__file__).parent / "cases" / "bad-inputs" / "cjk-customer-name"
 
 
 def test_spellings_of_one_name_share_a_slug() -> None:

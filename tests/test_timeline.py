@@ -1,6 +1,6 @@
 """generator.views.account: the derived data of account pages.
 
-Data-driven: each folder of tests/customers_cases/ is a small journal and
+Data-driven: each folder of tests/cases/customers/ is a small journal and
 expected.json holds every account's derived data. To review a change, run with
 UPDATE_EXPECTED=1, then read the diff of expected.json before committing it.
 """
@@ -24,7 +24,7 @@ from generator.views.account import AccountView, account_view, is_stale, summari
 
 from .conftest import TODAY
 
-CASES = sorted(p for p in (Path(__file__).parent / "customers_cases").iterdir() if p.is_dir())
+CASES = sorted(p for p in (Path(__file__).parent / "cases" / "customers").iterdir() if p.is_dir())
 
 
 def _date(d: dt.date | None) -> str | None:

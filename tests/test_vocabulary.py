@@ -1,6 +1,6 @@
 """generator.core.vocabulary: tags.yml, synonyms folded into allowed tags, unknown tags.
 
-The exact messages are in tests/check_cases/{tag-vocabulary,tag-vocabulary-strict,
+The exact messages are in tests/cases/check/{tag-vocabulary,tag-vocabulary-strict,
 tags-yml-invalid,strict-tags-without-vocabulary}.
 """
 
@@ -15,7 +15,7 @@ from generator.core.project import read_config
 from .conftest import TODAY
 
 FIXTURE = Path(__file__).parent / "fixtures" / "segments"
-CASES = Path(__file__).parent / "check_cases"
+CASES = Path(__file__).parent / "cases" / "check"
 
 
 def test_synonyms_fold_into_the_allowed_tag_in_interviews_and_quotes() -> None:
