@@ -1,4 +1,4 @@
-"""Shared fixtures: a fixed 'today', case folders, and one build of the sample journal."""
+"""Shared fixtures: a fixed 'today' and one build of the sample journal (case folders: tests/cases/)."""
 
 from __future__ import annotations
 
@@ -46,29 +46,6 @@ def copy_project(tmp: Path, sample: bool = True) -> Path:
         elif src.is_file():
             shutil.copy2(src, target / name)
     return target
-
-
-def case_project(case: Path, tmp: Path) -> Path:
-    """A journal in tmp: the shared ``_base/`` next to ``case``, with the case's files added or replacing."""
-    project = tmp / "project"
-    shutil.copytree(case.parent / "_base", project)
-    shutil.copytree(case, project, dirs_exist_ok=True)
-    return project
-
-
-def case_messages(case: Path, tmp: Path) -> tuple[list[str], list[str]]:
-    """(the problems of loading the case's journal, the case's expected.txt), one message a line."""
-    from generator.core.load import load_journal
-    from generator.core.project import read_config
-
-    project = case_project(case, tmp)
-    _, problems = load_journal(project, read_config(project), today=TODAY)
-    return [p.format() for p in problems], (case / "expected.txt").read_text(encoding="utf-8").splitlines()
-
-
-def case_folders(root: Path) -> list[Path]:
-    """The cases of a data-driven folder (``_base`` and other ``_`` folders are shared input)."""
-    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""generator.core.campaigns: data-driven cases (tests/cases/campaigns/<case>/) and "Cited in"."""
+"""generator.core.campaigns: "Cited in", what a changed quote looks like; its messages, case by case, are
+tests/cases/campaigns/ (run by tests/test_cases.py)."""
 
 from __future__ import annotations
 
@@ -9,20 +10,17 @@ import pytest
 from generator.core.load import load_journal
 from generator.core.project import read_config
 
-from .conftest import TODAY, case_folders, case_messages, case_project
+from tests import cases
 
-ROOT = Path(__file__).parent / "cases" / "campaigns"
-CASES = case_folders(ROOT)
+from .conftest import TODAY
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_campaign_case(case: Path, tmp_path: Path) -> None:
-    found, expected = case_messages(case, tmp_path)
-    assert found == expected
+def case_project(name: str, tmp_path: Path) -> Path:
+    return cases.project(cases.case("campaigns", name), tmp_path)
 
 
 def test_confidential_text_never_appears_in_messages(tmp_path: Path) -> None:
-    project = case_project(ROOT / "confidential", tmp_path)
+    project = case_project("confidential", tmp_path)
     _, problems = load_journal(project, read_config(project), today=TODAY)
     text = "\n".join(p.format() for p in problems)
     assert "whitecap-move" in text
@@ -31,7 +29,7 @@ def test_confidential_text_never_appears_in_messages(tmp_path: Path) -> None:
 
 
 def test_cited_quotes_know_their_campaigns_and_reloads_do_not_pile_up(tmp_path: Path) -> None:
-    project = case_project(ROOT / "valid", tmp_path)
+    project = case_project("valid", tmp_path)
     (project / "campaigns" / "autumn.yml").write_text(
         "name: Autumn\ncites:\n  - {id: fewer-pages, text: We cut our on-call pages in half the first month.}\n")
     from generator.core.load import ParseCache
@@ -49,7 +47,7 @@ def test_cited_quotes_know_their_campaigns_and_reloads_do_not_pile_up(tmp_path: 
 
 
 def test_related_interview_lets_check_of_the_interview_show_the_campaign_error(tmp_path: Path) -> None:
-    project = case_project(ROOT / "text-changed", tmp_path)
+    project = case_project("text-changed", tmp_path)
     _, problems = load_journal(project, read_config(project), today=TODAY)
     assert [p.related for p in problems] == [("interviews/a.md",)]
 

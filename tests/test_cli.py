@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
+from tests import cases
 
-CASES = Path(__file__).parent / "cases" / "check"
-BAD = Path(__file__).parent / "cases" / "bad-inputs"
+THREE_MISTAKES = cases.case("check", "three-mistakes")
+VALID = cases.case("check", "valid-minimal")
 
 
 def run(*args: str, root: Path):
@@ -22,7 +22,7 @@ def run(*args: str, root: Path):
 
 
 def test_three_mistakes_give_three_located_lines_and_exit_1() -> None:
-    result = run("check", root=CASES / "three-mistakes")
+    result = run("check", root=THREE_MISTAKES)
     assert result.exit_code == 1
     lines = [l for l in result.stdout.splitlines() if ": error: " in l]
     assert len(lines) == 3
@@ -32,14 +32,13 @@ def test_three_mistakes_give_three_located_lines_and_exit_1() -> None:
 
 
 def test_clean_journal_exits_0() -> None:
-    result = run("check", root=CASES / "valid-minimal")
+    result = run("check", root=VALID)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
 
 
 def test_paths_limit_output_but_keep_cross_file_problems(tmp_path: Path) -> None:
-    shutil.copytree(BAD / "duplicate-quote-id", tmp_path / "j")
-    root = tmp_path / "j"
+    root = cases.project(cases.case("bad-inputs", "duplicate-quote-id"), tmp_path)
     only_a = run("check", str(root / "interviews" / "a.md"), root=root)
     assert only_a.exit_code == 1  # the duplicate involves a.md too
     assert "already used in interviews/a.md" in only_a.stdout
@@ -52,7 +51,7 @@ def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatc
         raise RuntimeError("kaput")
 
     monkeypatch.setattr(cli, "load_journal", boom)
-    result = run("check", root=CASES / "valid-minimal")
+    result = run("check", root=VALID)
     assert result.exit_code == 3
     assert "Traceback" not in result.output
     assert "internal error: RuntimeError: kaput" in result.output
@@ -66,31 +65,30 @@ def test_project_error_text_is_printed_as_is(monkeypatch) -> None:
         raise ProjectError("mkdocs.yml: [/journal] is [bold]odd[/bold]")
 
     monkeypatch.setattr(cli, "read_config", bad)
-    result = run("check", root=CASES / "valid-minimal")
+    result = run("check", root=VALID)
     assert result.exit_code == 2
     assert "error: mkdocs.yml: [/journal] is [bold]odd[/bold]" in result.output
 
 def test_check_reports_insight_problems_with_the_insight_file(tmp_path: Path) -> None:
-    from .conftest import case_project
-
-    insights = Path(__file__).parent / "cases" / "insights"
-    root = case_project(insights / "confidential", tmp_path)
+    confidential = cases.case("insights", "confidential")
+    root = cases.project(confidential, tmp_path)
     result = run("check", str(root / "insights" / "claim.md"), root=root)
-    assert result.exit_code == 1
-    assert result.stdout.splitlines() == (insights / "confidential" / "expected.txt").read_text().splitlines()
-    warned = run("check", root=case_project(insights / "weak-support", tmp_path / "weak"))
+    want = cases.expected(confidential)
+    assert result.exit_code == want.exit == 1
+    assert result.stdout.splitlines() == want.stdout
+    warned = run("check", root=cases.project(cases.case("insights", "weak-support"), tmp_path))
     assert warned.exit_code == 0 and warned.stdout.count(": warning: status: is supported, but") == 3
 
 
 @pytest.mark.parametrize(("args", "code", "out"), [
     (["check"], 1, "interviews/2026/acme.md:"),  # three-mistakes
-    (["--root", str(CASES / "valid-minimal"), "check"], 0, ""),
+    (["--root", str(VALID), "check"], 0, ""),
     (["frobnicate"], 2, ""),
     (["--help"], 0, "Customer research journal"),
 ])
 def test_the_installed_command_exits_with_the_right_code_and_all_its_output(args: list[str], code: int, out: str) -> None:
     """`journal` ends without tearing the interpreter down: nothing printed may be lost on the way."""
-    command = [str(Path(sys.executable).parent / "journal"), "--root", str(CASES / "three-mistakes"), *args]
+    command = [str(Path(sys.executable).parent / "journal"), "--root", str(THREE_MISTAKES), *args]
     result = subprocess.run(command, capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == code, result.stderr
     assert out in result.stdout and "Traceback" not in result.stderr

@@ -1,4 +1,5 @@
-"""generator.core.insights: data-driven cases (tests/cases/insights/<case>/), strength, coverage and back-links."""
+"""generator.core.insights: evidence, strength, coverage and back-links; its messages, case by case, are
+tests/cases/insights/ (run by tests/test_cases.py)."""
 
 from __future__ import annotations
 
@@ -13,21 +14,14 @@ from generator.views.evidence import EvidenceCoverage, contributions, coverage, 
 from generator.core.load import ParseCache, load_journal
 from generator.core.project import read_config
 
-from .conftest import TODAY, case_folders, case_messages, case_project
+from tests import cases
 
-ROOT = Path(__file__).parent / "cases" / "insights"
-CASES = case_folders(ROOT)
+from .conftest import TODAY
 
 
 def load_case(name: str, tmp_path: Path):
-    project = case_project(ROOT / name, tmp_path)
+    project = cases.project(cases.case("insights", name), tmp_path)
     return load_journal(project, read_config(project), today=TODAY)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_insight_case(case: Path, tmp_path: Path) -> None:
-    found, expected = case_messages(case, tmp_path)
-    assert found == expected
 
 
 def test_confidential_evidence_error_reveals_nothing_of_the_quote(tmp_path: Path) -> None:
@@ -91,7 +85,7 @@ def test_coverage_line(cover: EvidenceCoverage, line: str) -> None:
 
 
 def test_quotes_know_their_insights_and_reloads_do_not_pile_up(tmp_path: Path) -> None:
-    project = case_project(ROOT / "valid", tmp_path)
+    project = cases.project(cases.case("insights", "valid"), tmp_path)
     cache = ParseCache()
     for _ in range(2):  # the cache hands back the same Quote objects on the second load
         journal, problems = load_journal(project, read_config(project), today=TODAY, cache=cache)
@@ -114,6 +108,6 @@ def test_an_insight_that_cannot_be_read_is_left_out(tmp_path: Path) -> None:
 
 def test_no_insights_folder_is_fine(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(ROOT / "_base", project)
+    shutil.copytree(cases.base("insights"), project)
     journal, problems = load_journal(project, read_config(project), today=TODAY)
     assert journal.insights == [] and not problems.errors

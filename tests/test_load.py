@@ -1,4 +1,6 @@
-"""generator.core.load: data-driven cases, one folder each, with the exact expected messages."""
+"""generator.core.load: the whole journal: confidential files, accounts, today, parsing on two cores.
+
+Its messages, case by case: tests/cases/check/ (run by tests/test_cases.py)."""
 
 from __future__ import annotations
 
@@ -11,20 +13,15 @@ import pytest
 from generator.core.load import load_journal
 from generator.core.project import read_config
 
+from tests import cases
+
 from .conftest import TODAY
 
-CASES = sorted((Path(__file__).parent / "cases" / "check").iterdir())
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_check_case(case: Path) -> None:
-    _, problems = load_journal(case, read_config(case), today=TODAY)
-    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
-    assert [p.format() for p in problems] == expected
+VALID = cases.case("check", "valid-minimal") / "interviews" / "2026" / "acme.md"
 
 
 def test_confidential_interviews_never_enter_the_model(tmp_path: Path) -> None:
-    src = (Path(__file__).parent / "cases" / "check" / "valid-minimal" / "interviews" / "2026" / "acme.md").read_text()
+    src = VALID.read_text()
     (tmp_path / "interviews").mkdir()
     (tmp_path / "interviews" / "open.md").write_text(src)
     secret = src.replace("channel: on-site", "channel: on-site\nconfidential: true").replace("Acme Logistics", "Halyard Corp").replace("fewer-pages", "secret-q")
@@ -38,7 +35,7 @@ def test_confidential_interviews_never_enter_the_model(tmp_path: Path) -> None:
 
 
 def test_accounts_merge_aliases_and_keep_order(tmp_path: Path) -> None:
-    src = (Path(__file__).parent / "cases" / "check" / "valid-minimal" / "interviews" / "2026" / "acme.md").read_text()
+    src = VALID.read_text()
     (tmp_path / "interviews").mkdir()
     (tmp_path / "interviews" / "accounts.yml").write_text("Acme Logistics:\n  aliases: [ACME Corp]\n  region: EMEA\n")
     (tmp_path / "interviews" / "b.md").write_text(src.replace("2026-03-04", "2026-05-01").replace("Acme Logistics", "ACME Corp").replace("fewer-pages", "x2"))

@@ -14,10 +14,12 @@ from generator.site.render import Renderer
 from generator.site.context import Site
 from generator.site.registry import build_pages
 
+from tests import cases
+
 from .conftest import TODAY
 from .test_plugin import build_mini
 
-LIFECYCLE = Path(__file__).parent / "cases" / "customers" / "lifecycle"
+LIFECYCLE = cases.case("customers", "lifecycle")
 
 
 @pytest.fixture(scope="module")

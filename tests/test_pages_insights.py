@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -14,9 +12,10 @@ from generator.site.render import Renderer
 from generator.site.context import Site
 from generator.site.registry import build_pages
 
+from tests import cases
+
 from .conftest import TODAY
 
-CASES = Path(__file__).parent / "cases" / "insights"
 EXTRA = {
     "insights/old-news.md": "---\ntitle: Procurement decides\nstatus: hypothesis\nowner: Tomás\nevidence: [bundle-won]\n---\nOld claim.\n",
     "insights/retired.md": "---\ntitle: Bundles never win\nstatus: retired\nowner: Tomás\nevidence:\n"
@@ -28,9 +27,7 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
-    project = tmp_path_factory.mktemp("insights") / "project"
-    shutil.copytree(CASES / "_base", project)
-    shutil.copytree(CASES / "valid", project, dirs_exist_ok=True)
+    project = cases.project(cases.case("insights", "valid"), tmp_path_factory.mktemp("insights"))
     for rel, text in EXTRA.items():
         (project / rel).write_text(text, encoding="utf-8")
     journal, problems = load_journal(project, read_config(project), today=TODAY)

@@ -20,10 +20,11 @@ import yaml
 from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
+from tests import cases
 
 from .conftest import EPOCH, REPO
 
-CASES = Path(__file__).parent / "cases" / "campaigns"
+CAMPAIGNS = cases.base("campaigns")
 BIN = Path(sys.executable).parent
 HOOK = REPO / ".pre-commit-hooks.yaml"
 
@@ -68,8 +69,8 @@ def git(repo: Path, *args: str) -> subprocess.CompletedProcess:
 def repo(tmp_path: Path) -> Path:
     """A small journal with a campaign and accounts.yml, committed, with the hook installed."""
     root = tmp_path / "journal"
-    shutil.copytree(CASES / "_base", root)
-    shutil.copytree(CASES / "valid" / "campaigns", root / "campaigns")
+    shutil.copytree(CAMPAIGNS, root)
+    shutil.copytree(cases.case("campaigns", "valid") / "campaigns", root / "campaigns")
     (root / "interviews" / "accounts.yml").write_text("Bluegate Freight:\n  industry: Logistics\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text("site_name: J\nplugins: [journal]\n", encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
@@ -123,13 +124,13 @@ def test_a_bad_note_is_refused_with_file_line_and_the_fix(repo: Path) -> None:
     ({"interviews/2026/bluegate.md": GOOD.replace("people:", "industry: Retail\npeople:")},
      "interviews/2026/bluegate.md:5: error: industry: 'Retail' here, but 'Logistics' in interviews/accounts.yml:2"),
     # an edit of a cited quote's text breaks a campaign that is not staged
-    ({"interviews/a.md": (CASES / "_base" / "interviews" / "a.md").read_text(encoding="utf-8").replace("in half", "by a third")},
+    ({"interviews/a.md": (CAMPAIGNS / "interviews" / "a.md").read_text(encoding="utf-8").replace("in half", "by a third")},
      "campaigns/spring-webinar.yml:"),
     # a renamed quote id: the campaign still cites the old one
-    ({"interviews/a.md": (CASES / "_base" / "interviews" / "a.md").read_text(encoding="utf-8").replace("#fewer-pages", "#fewer-page")},
+    ({"interviews/a.md": (CAMPAIGNS / "interviews" / "a.md").read_text(encoding="utf-8").replace("#fewer-pages", "#fewer-page")},
      "the quote 'fewer-pages' no longer exists — did you mean 'fewer-page'?"),
     # a cited quote's interview becomes confidential
-    ({"interviews/a.md": (CASES / "_base" / "interviews" / "a.md").read_text(encoding="utf-8").replace("people:", "confidential: true\npeople:")},
+    ({"interviews/a.md": (CAMPAIGNS / "interviews" / "a.md").read_text(encoding="utf-8").replace("people:", "confidential: true\npeople:")},
      "its interview is now confidential"),
 ], ids=["duplicate-quote-id", "account-conflict", "cited-text-changed", "cited-id-renamed", "cited-became-confidential"])
 def test_cross_file_problems_involving_the_staged_file_are_reported(repo: Path, files: dict[str, str], expected: str) -> None:
@@ -170,7 +171,7 @@ def test_check_staged_is_the_hook_without_pre_commit(repo: Path, monkeypatch) ->
 
 
 def test_check_staged_outside_git_says_so_in_one_line(tmp_path: Path) -> None:
-    shutil.copytree(CASES / "_base", tmp_path / "j")
+    shutil.copytree(CAMPAIGNS, tmp_path / "j")
     result = CliRunner().invoke(main, ["--root", str(tmp_path / "j"), "check", "--staged"])
     assert result.exit_code == 2
     assert "--staged works inside a git repository" in result.output and "Traceback" not in result.output

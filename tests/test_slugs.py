@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,9 +9,11 @@ from generator.core.load import load_journal
 from generator.core.project import read_config
 from generator.core.slugs import slugify
 
+from tests import cases
+
 from .conftest import TODAY
 
-CJK = Path(__file__).parent / "cases" / "bad-inputs" / "cjk-customer-name"
+CJK = cases.case("bad-inputs", "cjk-customer-name")
 
 
 def test_spellings_of_one_name_share_a_slug() -> None:

@@ -1,6 +1,6 @@
 """generator.views.account: the derived data of account pages.
 
-Data-driven: each folder of tests/cases/customers/ is a small journal and
+Data-driven: each case of tests/cases/customers/ is a small journal and its
 expected.json holds every account's derived data. To review a change, run with
 UPDATE_EXPECTED=1, then read the diff of expected.json before committing it.
 """
@@ -22,9 +22,11 @@ from generator.core.model import Account, Interview
 from generator.core.project import read_config
 from generator.views.account import AccountView, account_view, is_stale, summarize, themes, stakeholders, timeline, transitions
 
+from tests import cases
+
 from .conftest import TODAY
 
-CASES = sorted(p for p in (Path(__file__).parent / "cases" / "customers").iterdir() if p.is_dir())
+CASES = cases.params("customers")
 
 
 def _date(d: dt.date | None) -> str | None:
@@ -71,9 +73,9 @@ def view_data(v: AccountView) -> dict[str, Any]:
     }
 
 
-def case_data(case: Path) -> dict[str, Any]:
-    config = read_config(case)
-    journal, problems = load_journal(case, config, today=TODAY)
+def case_data(root: Path) -> dict[str, Any]:
+    config = read_config(root)
+    journal, problems = load_journal(root, config, today=TODAY)
     assert not problems.errors, [p.format() for p in problems.errors]
     return {
         slug: view_data(account_view(a, journal.today, config.stale_days, config.first_hand_team))
@@ -81,13 +83,12 @@ def case_data(case: Path) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_customers_case(case: Path) -> None:
-    got = case_data(case)
-    expected_file = case / "expected.json"
+@pytest.mark.parametrize("case", CASES)
+def test_customers_case(case: Path, tmp_path: Path) -> None:
+    got = case_data(cases.project(case, tmp_path))
     if os.environ.get("UPDATE_EXPECTED"):
-        expected_file.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert got == json.loads(expected_file.read_text(encoding="utf-8"))
+        (case / "expected.json").write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert got == cases.expected_json(case)
 
 
 # --- focused unit tests ---------------------------------------------------------------

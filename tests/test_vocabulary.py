@@ -12,10 +12,12 @@ from pathlib import Path
 from generator.core.load import ParseCache, load_journal
 from generator.core.project import read_config
 
+from tests import cases
+
 from .conftest import TODAY
 
 FIXTURE = Path(__file__).parent / "fixtures" / "segments"
-CASES = Path(__file__).parent / "cases" / "check"
+CASES = cases.CASES / "check"
 
 
 def test_synonyms_fold_into_the_allowed_tag_in_interviews_and_quotes() -> None:

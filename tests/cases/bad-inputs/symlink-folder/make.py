@@ -1,4 +1,4 @@
-"""Recipe: writes this case's files at test time (see ../README.md)."""
+"""Recipe: writes this case's files at test time (see tests/cases/README.md)."""
 
 import os
 from pathlib import Path
