@@ -8,8 +8,8 @@ import pytest
 
 from generator.views.attribution import attribution, with_article
 
-from .conftest import TODAY
-from .quote_journal import interview, load
+from tests.quote_journal import interview, load
+from tests.support import TODAY
 
 JANE = "{name: Jane Doe, role: VP Operations, department: Operations}"
 TEXT = "We cut our on-call pages\n> in half the first month."

@@ -13,8 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from tests import cases
-
-from .conftest import EPOCH, run_mkdocs
+from tests.support import EPOCH, run_mkdocs
 
 MKDOCS_YML = """site_name: Bad input
 theme: {name: material, font: false}

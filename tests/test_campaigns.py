@@ -11,8 +11,7 @@ from generator.core.load import load_journal
 from generator.core.project import read_config
 
 from tests import cases
-
-from .conftest import TODAY
+from tests.support import TODAY
 
 
 def case_project(name: str, tmp_path: Path) -> Path:

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
-from tests import cases
 
-from .conftest import EPOCH
+from tests import cases
+from tests.support import EPOCH
 
 MESSAGE_CASES = [pytest.param(c, id=f"{suite}/{c.name}") for suite in cases.MESSAGE_SUITES for c in cases.cases(suite)]
 

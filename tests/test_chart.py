@@ -6,7 +6,6 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -15,9 +14,9 @@ from generator.views.dashboard import Month, months
 from generator.core.load import load_journal
 from generator.core.project import read_config
 
-from .conftest import TODAY
+from tests.support import FIXTURES, REPO, TODAY
 
-FIXTURE = Path(__file__).parent / "fixtures" / "segments"
+FIXTURE = FIXTURES / "segments"
 SVG = "{http://www.w3.org/2000/svg}"
 SERIES = ["customer", "prospect", "lost-customer", "competitor-customer"]
 
@@ -92,7 +91,7 @@ def test_axis_maximum_is_round_and_not_below_the_data(value, top, step) -> None:
     assert nice_max(value) == (top, step)
 
 
-ASSETS = Path(__file__).parent.parent / "templates" / "assets"
+ASSETS = REPO / "templates" / "assets"
 BACKGROUNDS = {"default": "#ffffff", "slate": "#1e2029"}  # Material's light and dark page backgrounds (hue 232)
 
 

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
+
 from tests import cases
 
 THREE_MISTAKES = cases.case("check", "three-mistakes")

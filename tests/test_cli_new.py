@@ -17,9 +17,9 @@ from generator.core.project import read_config
 from generator.site.render import Renderer
 from generator.site.context import Site
 
-from .conftest import EPOCH, REPO, TODAY
+from tests.support import EPOCH, FIXTURES, REPO, TODAY
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI = FIXTURES / "mini"
 
 
 def journal(root: Path, *args: str, input: str | None = None):

@@ -13,8 +13,9 @@ from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
 
-FIXTURE = Path(__file__).parent / "fixtures" / "quotes"
-EPOCH = "1795132800"  # 2026-11-20
+from tests.support import EPOCH, FIXTURES
+
+FIXTURE = FIXTURES / "quotes"
 
 
 def run(*args: str, root: Path = FIXTURE):

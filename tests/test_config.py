@@ -14,9 +14,9 @@ from generator.core.config import BIG_FOUR, CHANNELS, TEAMS, JournalConfig
 from generator.core.project import read_config
 from generator.errors import ProjectError
 
-from .conftest import run_mkdocs
+from tests.support import FIXTURES, REPO, run_mkdocs
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI = FIXTURES / "mini"
 
 # (options under `- journal:`, the message that names what is wrong)
 INVALID = [
@@ -111,7 +111,7 @@ def test_a_site_with_only_search_and_journal_builds(tmp_path: Path) -> None:
 
 
 def test_docs_list_every_option() -> None:
-    docs = (Path(__file__).parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    docs = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
     table = docs[docs.index("## Site options (mkdocs.yml)"):]
     assert [name for name in JournalConfig.model_fields if f"`{name}`" not in table] == []
 

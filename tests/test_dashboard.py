@@ -7,7 +7,6 @@ by "leadership" over email: it must show up in no count.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -15,9 +14,9 @@ from generator.views import dashboard
 from generator.core.load import load_journal
 from generator.core.project import read_config
 
-from .conftest import TODAY
+from tests.support import FIXTURES, TODAY
 
-FIXTURE = Path(__file__).parent / "fixtures" / "segments"
+FIXTURE = FIXTURES / "segments"
 
 
 @pytest.fixture(scope="module")

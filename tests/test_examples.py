@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import REPO
+from tests.support import REPO
 
 EXAMPLES = REPO / "examples"
 

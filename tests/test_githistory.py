@@ -19,9 +19,9 @@ from generator.site.render import Renderer
 from generator.site.cache import PageCache
 from generator.site.context import Site
 
-from .conftest import TODAY, run_mkdocs
+from tests.support import FIXTURES, TODAY, run_mkdocs
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI = FIXTURES / "mini"
 ACME = "interviews/2026/2026-03-04-acme.md"
 HALYARD = "interviews/2026/2026-04-01-halyard.md"
 

@@ -18,9 +18,9 @@ from mkdocs.config import load_config
 
 from generator.adapters.mkdocs.incremental import BuildRecord, DirtyServe, by_url, remove_output
 
-from .conftest import EPOCH, run_mkdocs
+from tests.support import EPOCH, FIXTURES, run_mkdocs
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
+MINI = FIXTURES / "mini"
 URL = "http://127.0.0.1:8000/"
 ACME = "interviews/2026/2026-03-04-acme.md"
 

@@ -15,8 +15,7 @@ from generator.core.load import ParseCache, load_journal
 from generator.core.project import read_config
 
 from tests import cases
-
-from .conftest import TODAY
+from tests.support import TODAY
 
 
 def load_case(name: str, tmp_path: Path):

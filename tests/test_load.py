@@ -14,8 +14,7 @@ from generator.core.load import load_journal
 from generator.core.project import read_config
 
 from tests import cases
-
-from .conftest import TODAY
+from tests.support import REPO, TODAY
 
 VALID = cases.case("check", "valid-minimal") / "interviews" / "2026" / "acme.md"
 
@@ -71,7 +70,7 @@ def test_the_built_dashboard_counts_from_source_date_epoch(sample_site: Path) ->
 
 def test_parsing_on_two_cores_gives_what_one_core_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`journal check` parses most files of a large journal in a forked process: same model, same problems, same order."""
-    spec = importlib.util.spec_from_file_location("synth", Path(__file__).parents[1] / "bench" / "synth.py")
+    spec = importlib.util.spec_from_file_location("synth", REPO / "bench" / "synth.py")
     synth = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(synth)
     synth.generate(tmp_path, 120)

@@ -15,9 +15,7 @@ from generator.site.context import Site
 from generator.site.registry import build_pages
 
 from tests import cases
-
-from .conftest import TODAY
-from .test_plugin import build_mini
+from tests.support import REPO, TODAY, build_mini
 
 LIFECYCLE = cases.case("customers", "lifecycle")
 
@@ -125,8 +123,6 @@ def test_an_account_page_depends_only_on_its_own_interviews() -> None:
     """Built from a journal holding only that account, each page is the same: its cost follows its own interviews."""
     from generator.core.model import Journal
     from generator.site.pages import customers
-
-    from .conftest import REPO
 
     journal, _ = load_journal(REPO, read_config(REPO), today=TODAY)
     whole = {p.path: p.html for p in customers.build(Site(journal, Renderer())) if p.path != customers.INDEX}

@@ -14,9 +14,9 @@ from generator.core.project import read_config
 from generator.site.render import Renderer
 from generator.site.context import Site
 
-from .conftest import TODAY
+from tests.support import FIXTURES, TODAY
 
-FIXTURE = Path(__file__).parent / "fixtures" / "segments"
+FIXTURE = FIXTURES / "segments"
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,7 @@ from generator.site.context import Site
 from generator.site.registry import build_pages
 
 from tests import cases
-
-from .conftest import TODAY
+from tests.support import TODAY
 
 EXTRA = {
     "insights/old-news.md": "---\ntitle: Procurement decides\nstatus: hypothesis\nowner: Tomás\nevidence: [bundle-won]\n---\nOld claim.\n",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -13,8 +12,9 @@ from generator.site.render import Renderer
 from generator.site.cache import PageCache
 from generator.site.context import Site
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
-TODAY = dt.date(2026, 11, 20)
+from tests.support import FIXTURES, TODAY
+
+MINI = FIXTURES / "mini"
 
 
 def test_page_cache_reuses_unchanged_pages_and_rerenders_edited_ones(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -15,9 +14,9 @@ from generator.site.render import Renderer
 from generator.site.context import Site
 from generator.site.registry import build_pages
 
-from .conftest import TODAY
+from tests.support import FIXTURES, TODAY
 
-FIXTURE = Path(__file__).parent / "fixtures" / "quotes"
+FIXTURE = FIXTURES / "quotes"
 ALL_VISIBLE = ["renewal-formula", "less-phone-time", "integration-broke", "fast-support", "fewer-pages", "alerts-matter",
                "pricing-gripe", "onboarding-praise"]
 

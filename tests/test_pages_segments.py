@@ -9,9 +9,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from .conftest import build_fixture
+from tests.support import FIXTURES, TODAY, build_fixture
 
-FIXTURE = Path(__file__).parent / "fixtures" / "segments"
+FIXTURE = FIXTURES / "segments"
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +92,6 @@ def test_every_term_shown_on_interview_and_account_pages_links_to_its_segment(si
     from generator.core.project import read_config
     from generator.core.segments import account_mentions, interview_mentions
     from generator.core.taxonomy import segment_url
-
-    from .conftest import TODAY
 
     journal, _ = load_journal(FIXTURE, read_config(FIXTURE), today=TODAY)
     checked = 0

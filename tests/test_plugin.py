@@ -9,19 +9,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .conftest import run_mkdocs
+from tests.support import FIXTURES, build_mini, run_mkdocs
 
-MINI = Path(__file__).parent / "fixtures" / "mini"
-
-
-def build_mini(tmp_path: Path) -> Path:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    project = tmp_path / "mini"
-    shutil.copytree(MINI, project)
-    result = run_mkdocs(project, "--strict")
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return project / "site"
+MINI = FIXTURES / "mini"
 
 
 def site_text(site: Path) -> str:

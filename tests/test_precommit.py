@@ -20,9 +20,9 @@ import yaml
 from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
-from tests import cases
 
-from .conftest import EPOCH, REPO
+from tests import cases
+from tests.support import EPOCH, REPO
 
 CAMPAIGNS = cases.base("campaigns")
 BIN = Path(sys.executable).parent

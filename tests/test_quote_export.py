@@ -16,9 +16,9 @@ from generator.site.render import Renderer
 from generator.site.context import Site
 from generator.site.registry import build_pages
 
-from .conftest import TODAY
+from tests.support import FIXTURES, REPO, TODAY
 
-FIXTURE = Path(__file__).parent / "fixtures" / "quotes"
+FIXTURE = FIXTURES / "quotes"
 CLEARED = ["renewal-formula", "less-phone-time", "integration-broke", "fast-support", "fewer-pages", "alerts-matter"]
 ANONYMOUS = {"integration-broke": ("Omar Reyes", "Borealis", "borealis"), "fast-support": ("Omar Reyes", "Borealis", "borealis"),
              "alerts-matter": ("Jane Doe", "Acme", "acme")}
@@ -121,8 +121,6 @@ def test_exports_are_deterministic() -> None:
 
 def test_sample_site_exports_hold_no_identity_of_anonymous_quotes(sample_site: Path) -> None:
     """Scan the built sample site's export files against the journal model's names."""
-    from .conftest import REPO
-
     journal, _ = load_journal(REPO, read_config(REPO), today=TODAY)
     records = {r["id"]: r for r in json.loads((sample_site / "quotes" / "quotes.json").read_text(encoding="utf-8"))["quotes"]}
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO((sample_site / "quotes" / "quotes.csv").read_text(encoding="utf-8-sig")))}

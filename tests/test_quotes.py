@@ -9,8 +9,8 @@ import pytest
 
 from generator.core.quote_syntax import auto_id
 
-from .conftest import TODAY
-from .quote_journal import interview, load
+from tests.quote_journal import interview, load
+from tests.support import TODAY
 
 QUOTES = """
 > We cut our on-call pages in half the first month.

@@ -16,7 +16,7 @@ from generator.core.config import JournalConfig
 from generator.core.interviews import parse_interview
 from generator.authoring.schema import SCHEMA_PATH, front_matter_schema, schema_text
 
-from .conftest import REPO, TODAY
+from tests.support import REPO, TODAY
 
 SAMPLE = sorted((REPO / "interviews").rglob("*.md"))
 

@@ -14,9 +14,9 @@ from generator.core.project import read_config
 from generator.site.page import Page
 from generator.core.segments import build_index, check_spellings, segment_index, taxonomy_names
 
-from .conftest import TODAY
+from tests.support import FIXTURES, TODAY
 
-FIXTURE = Path(__file__).parent / "fixtures" / "segments"
+FIXTURE = FIXTURES / "segments"
 
 
 @pytest.fixture(scope="module")

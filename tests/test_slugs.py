@@ -10,8 +10,7 @@ from generator.core.project import read_config
 from generator.core.slugs import slugify
 
 from tests import cases
-
-from .conftest import TODAY
+from tests.support import TODAY
 
 CJK = cases.case("bad-inputs", "cjk-customer-name")
 

@@ -15,9 +15,9 @@ from generator.core.load import load_journal
 from generator.core.project import read_config
 from generator.authoring.tagedit import edit_interview, edit_vocabulary, render_scalar
 
-from .conftest import EPOCH, TODAY
+from tests.support import EPOCH, FIXTURES, TODAY
 
-FIXTURE = Path(__file__).parent / "fixtures" / "segments"
+FIXTURE = FIXTURES / "segments"
 
 NOTE = """\
 ---

@@ -23,8 +23,7 @@ from generator.core.project import read_config
 from generator.views.account import AccountView, account_view, is_stale, summarize, themes, stakeholders, timeline, transitions
 
 from tests import cases
-
-from .conftest import TODAY
+from tests.support import TODAY
 
 CASES = cases.params("customers")
 

@@ -13,10 +13,9 @@ from generator.core.load import ParseCache, load_journal
 from generator.core.project import read_config
 
 from tests import cases
+from tests.support import FIXTURES, TODAY
 
-from .conftest import TODAY
-
-FIXTURE = Path(__file__).parent / "fixtures" / "segments"
+FIXTURE = FIXTURES / "segments"
 CASES = cases.CASES / "check"
 
 
