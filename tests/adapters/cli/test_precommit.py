@@ -1,4 +1,4 @@
-"""`journal check` as a pre-commit hook, in a real git repository.
+"""generator.adapters.cli.check: `journal check` as a pre-commit hook, in a real git repository.
 
 The hook is run the way pre-commit (https://pre-commit.com) runs the hook that
 `.pre-commit-hooks.yaml` declares: its `entry` with the staged files that match

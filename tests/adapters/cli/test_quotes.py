@@ -1,4 +1,4 @@
-"""`journal quotes`: cleared quotes in the terminal, with the same attribution and records as the exports."""
+"""generator.adapters.cli.quotes: `journal quotes`, cleared quotes in the terminal, with the same attribution and records as the exports."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""generator.adapters.cli.app: `journal check` output, exit codes, path filtering."""
+"""generator.adapters.cli.check: `journal check` output, exit codes, path filtering; the installed command exits cleanly (app)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`journal new`: with flags and interactive; the note it writes passes `journal check`."""
+"""generator.adapters.cli.notes: `journal new` with flags and interactive; the note it writes passes `journal check`."""
 
 from __future__ import annotations
 
