@@ -64,10 +64,9 @@ def suite_of(case: Path) -> Suite:
 def _expected_problem(case: Path, suite: Suite) -> str | None:
     """What is wrong with ``case``'s expectation file, if anything."""
     path = case / suite.expected
-    if not path.is_file():
-        others = sorted(p.name for p in case.iterdir() if p.name.startswith("expect"))
-        return f"{case.name}/ has no {suite.expected}" + (f" (found {', '.join(others)})" if others else "")
     others = sorted(p.name for p in case.iterdir() if p.name.startswith("expect") and p.name != suite.expected)
+    if not path.is_file():
+        return f"{case.name}/ has no {suite.expected}" + (f" (found {', '.join(others)})" if others else "")
     if others:
         return f"{case.name}/ holds {', '.join(others)} beside {suite.expected}"
     if suite.expected == "expected.txt":
