@@ -16,6 +16,7 @@ from .insights import load_insights
 from .interviews import Parsed, parse_interview
 from .model import Interview, Journal
 from .problems import Problem, Problems
+from .project import read_options
 from .vocabulary import apply_vocabulary
 from .workers import gc_paused, split_across_cores
 from .yamlfile import LINK_OUT, leaves_project, read_text
@@ -184,3 +185,13 @@ def _check_unique(interviews: list[Interview], problems: Problems) -> None:
                 problems.error(interview.source, q.line, f"the quote id '{q.id}' is already used in {where}:{line}; ids must be unique across the journal", "quote", related=[where])
             else:
                 ids[q.id] = (interview.source, q.line)
+
+
+def load_project(root: Path, *, today: dt.date | None = None, cache: ParseCache | None = None) -> tuple[Journal, Problems]:
+    """The journal of the project at ``root``, with the options of its mkdocs.yml, and every problem
+    found (a renamed option in mkdocs.yml is a warning). ProjectError when mkdocs.yml cannot be used."""
+    config, renamed = read_options(root)
+    journal, problems = load_journal(root, config, today=today or build_date(), cache=cache)
+    for message in renamed:
+        problems.warning("mkdocs.yml", 0, message)
+    return journal, problems

@@ -6,13 +6,17 @@ to add one, write the module and list its family here.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterable
 
-from ..errors import PageConflict
+from ..core.githistory import read_history
+from ..core.load import load_project
+from ..errors import JournalInvalid, PageConflict
 from .cache import Family
 from .context import Site
 from .page import Page
 from .pages import assets, campaigns, customers, feed, home, insights, interviews, quotes, segments
+from .render import Renderer
 
 # The quotes library first: it needs the most memory while it is built, the least before it.
 FAMILIES: dict[str, Family] = {family.name: family for family in (
@@ -40,3 +44,14 @@ def build_pages(site: Site, exclude: tuple[str, ...] = (), built_elsewhere: Iter
     site.cards.clear()  # the pages hold their cards now
     add(built_elsewhere)
     return dict(sorted(pages.items()))
+
+
+def generate_pages(root: Path, *, renderer: Renderer | None = None) -> dict[str, Page]:
+    """Every generated page of the project at ``root``; JournalInvalid when the journal has errors.
+
+    What engines without the MkDocs plugin build from (`journal build-pages`, Zensical)."""
+    journal, problems = load_project(root)
+    if problems.errors:
+        raise JournalInvalid(problems)
+    history = read_history(root, journal.config.interviews_dir)
+    return build_pages(Site(journal, renderer or Renderer(), history=history))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.views.attribution import attribution, with_article
+from generator.views.attribution import attribution, internal_credit, with_article
 
 from tests.quote_journal import interview, load
 from tests.support import TODAY
@@ -60,3 +60,14 @@ def test_uses_the_account_name_and_industry_from_accounts_yml(tmp_path: Path) ->
 ])
 def test_with_article(phrase: str, expected: str) -> None:
     assert with_article(phrase) == expected
+
+
+@pytest.mark.parametrize("person, expected", [
+    (JANE, "Jane Doe, VP Operations (Operations)"),
+    ("{name: Jane Doe, role: VP Operations}", "Jane Doe, VP Operations"),
+    ("{name: Jane Doe, department: Operations}", "Jane Doe (Operations)"),
+    ("{name: Jane Doe}", "Jane Doe"),
+])
+def test_internal_credit(tmp_path: Path, person: str, expected: str) -> None:
+    journal, _ = load(tmp_path, {"interviews/a.md": interview(person=person, quotes="> Text.\n> — Jane Doe {#q anonymous}")})
+    assert internal_credit(journal.quote("q")) == expected

@@ -1,1 +1,1 @@
-"""TODO"""
+"""The `journal` command (Click and Rich live here only)."""

@@ -37,6 +37,8 @@ def handle_errors(func: F) -> F:
         except (NoteError, FilterError) as exc:  # an answer or a flag: click shows the usage with it
             raise click.UsageError(str(exc)) from None
         except JournalInvalid as exc:
+            for problem in exc.problems:
+                click.echo(problem.format(), err=True)
             err_console.print(f"[red]error:[/] {esc(str(exc))}; fix them first (run `journal check`). Nothing was changed.",
                               soft_wrap=True)
             sys.exit(1)

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from ...core.githistory import read_history
-from ...core.load import build_date, load_journal
-from ...core.project import read_config
-from ...site.context import Site
 from ...site.page import write_pages
-from ...site.registry import build_pages
-from ...site.render import Renderer
+from ...site.registry import generate_pages
 from .output import err_console, handle_errors
 
 
@@ -24,12 +18,6 @@ from .output import err_console, handle_errors
 @handle_errors
 def build_pages_command(root: Path, out: Path) -> None:
     """Write the generated pages to disk: a pre-build step for generators without MkDocs plugins."""
-    config = read_config(root)
-    journal, problems = load_journal(root, config, today=build_date())
-    for problem in problems:
-        click.echo(problem.format(), err=True)
-    if problems.errors:
-        sys.exit(1)
-    pages = build_pages(Site(journal, Renderer(), history=read_history(root, config.interviews_dir)))
+    pages = generate_pages(root)
     write_pages(pages, out)
     err_console.print(f"[green]✓[/] wrote {len(pages)} files to {out}")

@@ -1,5 +1,3 @@
-"""Page builders: each module turns the journal model into generated pages.
-
-A builder is ``build(site: Site) -> Iterable[Page]``; ``generator.site`` runs
-them all. Add a page family by adding a module and listing it in BUILDERS.
+"""Page families: each module turns the model into pages and declares its ``FAMILY``
+(``site.cache.Family``); ``site.registry`` lists them all.
 """

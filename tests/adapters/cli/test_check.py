@@ -51,7 +51,7 @@ def test_internal_error_is_one_line_without_traceback(tmp_path: Path, monkeypatc
     def boom(*a, **k):
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(cli, "load_journal", boom)
+    monkeypatch.setattr(cli, "load_project", boom)
     result = run("check", root=VALID)
     assert result.exit_code == 3
     assert "Traceback" not in result.output

@@ -11,6 +11,7 @@ from generator.site.pages.feed import feed_xml
 from generator.core.project import read_config
 from generator.site.render import Renderer
 from generator.site.context import Site
+from generator.views.export import export_records
 
 from tests.support import FIXTURES, TODAY
 
@@ -61,9 +62,17 @@ def test_anonymous_quotes_carry_no_name_account_or_interview_link() -> None:
     entry = entries(root)["/quotes/#night-shift"]
     text = ET.tostring(entry, encoding="unicode")
     assert "Jane" not in text and "Acme" not in text and "interviews/" not in text
-    assert entry.find(f"{A}content").text == "“Our night shift finally sleeps.” — VP Operations at a logistics company"  # generator.views.attribution
+    assert entry.find(f"{A}content").text == '"Our night shift finally sleeps." — VP Operations at a logistics company'  # generator.views.attribution
     public = entries(root)["/interviews/2026/acme-2026-11-01/#fewer-pages"]
     assert public.find(f"{A}content").text.endswith("— Jane Doe, VP Operations, Acme Logistics")
+
+
+def test_quote_entries_carry_exactly_the_exports_attribution() -> None:
+    journal, _ = load_journal(FIXTURE, read_config(FIXTURE), today=TODAY)
+    site = Site(journal, Renderer())
+    exported = {r["url"]: r["attribution"] for r in export_records(journal.quotes, TODAY, site.absolute)}
+    quotes = {href: e.find(f"{A}content").text for href, e in entries(ET.fromstring(feed_xml(site))).items() if "#" in href}
+    assert len(quotes) == 3 and quotes == {href: exported[href] for href in quotes}
 
 
 def test_text_is_escaped_and_read_back_unchanged() -> None:
