@@ -23,10 +23,9 @@ from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
 
-from . import library_data
-from .conftest import EPOCH, build_fixture
+from tests.support import EPOCH, FIXTURES, build_fixture, library_records
 
-CANARY = Path(__file__).parent / "fixtures" / "canary"
+CANARY = FIXTURES / "canary"
 NOWHERE = ("CANARY-CONTACT", "CANARY-CONF")  # contacts, the confidential file's values and its name
 INTERNAL = ("CANARY-INTERNAL-3b9e", "CANARY-INTERNAL-e6f0")
 ANONYMOUS = ("CANARY-ANONSPEAKER-51c2", "CANARY-ANONACCT-2c7d")
@@ -100,7 +99,7 @@ def test_anonymous_quote_feed_entry_and_library_copy_carry_no_identity(site: Pat
     anon = [e for e in entries if any("#anon-price" in (l.get("href") or "") for l in e.findall("a:link", ns))]
     assert len(anon) == 1
     assert not found(ANONYMOUS, ET.tostring(anon[0], encoding="unicode"))
-    records = library_data.records(texts["quotes/index.html"], lambda url: texts["quotes/" + url])
+    records = library_records(texts["quotes/index.html"], lambda url: texts["quotes/" + url])
     record = next(r for r in records if r["id"] == "anon-price")
     assert record["copy"].endswith("— Head of Dispatch at a cold chain company")
     assert not found(ANONYMOUS, record["copy"])

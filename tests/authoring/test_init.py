@@ -11,7 +11,7 @@ import yaml
 from generator.authoring.init import init_journal, scaffold
 from generator.core.load import load_project
 from generator.errors import ProjectError
-from tests.conftest import TODAY, run_mkdocs
+from tests.support import TODAY, run_mkdocs
 
 FILES = [
     ".github/workflows/journal.yml", ".gitignore", ".gitlab-ci.yml", ".pre-commit-config.yaml", "README.md",

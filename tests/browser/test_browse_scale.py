@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, expect
 
-from ..conftest import REPO
-from ..pagefind_files import fragments
+from tests.support import REPO, indexed_pages
 from .conftest import open_page
 
 pytestmark = pytest.mark.browser
@@ -91,7 +90,7 @@ def test_search_never_finds_a_confidential_note(browser: Browser, journal) -> No
     hidden = [f for f in journal["manifest"]["files"] if f["confidential"]]
     urls = {"/interviews/" + f["rel"][:-3] + "/" for f in hidden}
     assert len(hidden) == 10
-    indexed = fragments(journal["site"])
+    indexed = indexed_pages(journal["site"])
     assert len(indexed) > N and not urls & set(indexed)
     with journal["browse"].Served(journal["site"]) as served, open_page(browser) as (page, _):
         page.goto(served.url + "about/")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
-from ..conftest import REPO
+from tests.support import REPO
 from .conftest import FAMILIES, copied_by, exported
 from .sample import _aliases, account_of, visible
 

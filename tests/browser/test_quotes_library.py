@@ -10,8 +10,8 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from ..conftest import run_mkdocs
-from ..quote_journal import interview, load
+from tests.quote_journal import interview, load
+from tests.support import run_mkdocs
 from .conftest import copied_by, exported, serve_directory
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..conftest import run_mkdocs
+from tests.support import FIXTURES, run_mkdocs
 from .conftest import serve_directory
 from .sample import account_of, confidential, visible
 
@@ -20,7 +20,7 @@ DIALOG = "[data-journal-search]"
 BOX = f"{DIALOG} .md-search__input"
 RESULTS = f"{DIALOG} .md-search-result__link"
 META = f"{DIALOG} .md-search-result__meta"
-MINI = Path(__file__).parents[1] / "fixtures" / "mini"
+MINI = FIXTURES / "mini"
 
 
 def search(page: Page, text: str, key: str = "/") -> None:

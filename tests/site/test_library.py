@@ -15,8 +15,8 @@ from generator.site.context import Site
 from generator.site.library import CHUNK, PAGE, Record, State, Tag, Visit, Voice, data_files, encode_chunk, id_files
 from generator.site.registry import build_pages
 from generator.site.render import Renderer
-from tests import library_data
 from tests.quote_journal import interview, load
+from tests.support import decode_library_chunk, library_manifest, library_records
 
 
 def record(n: int, account: str = "Acme", tags: tuple[str, ...] = ("pricing",)) -> Record:
@@ -37,7 +37,7 @@ def as_dict(r: Record) -> dict:
 def test_a_chunk_decodes_to_its_records_and_writes_shared_parts_once() -> None:
     records = [record(1), record(2, tags=("pricing", "renewal")), record(3, account="Borealis")]
     chunk = encode_chunk(records)
-    assert library_data.decode(json.loads(json.dumps(chunk)), library.SCHEMA) == [as_dict(r) for r in records]
+    assert decode_library_chunk(json.loads(json.dumps(chunk)), library.SCHEMA) == [as_dict(r) for r in records]
     assert len(chunk["voice"]) == 1 and len(chunk["state"]) == 1  # three quotes, one speaker and one badge
     assert len(chunk["visit"]) == 2 and len(chunk["tags"]) == 2
     assert len(chunk["s"]) == len(set(chunk["s"]))
@@ -52,7 +52,7 @@ def test_data_files_cut_the_records_in_chunks_named_by_their_content(monkeypatch
     files = {p.path: p.content for p in pages}
     assert manifest["total"] == 5 and manifest["chunk"] == 2 and len(manifest["chunks"]) == 3
     assert all(re.fullmatch(r"data/q-[0-9a-f]{12}\.json", url) for url in manifest["chunks"])
-    decoded = [r["id"] for url in manifest["chunks"] for r in library_data.decode(json.loads(files["quotes/" + url]), manifest["schema"])]
+    decoded = [r["id"] for url in manifest["chunks"] for r in decode_library_chunk(json.loads(files["quotes/" + url]), manifest["schema"])]
     assert decoded == [f"q{n}" for n in range(5)]
     # The id index: files of two ids each, listed by their first id; each maps an id to its position.
     assert [first for first, _ in manifest["ids"]] == ["q0", "q2", "q4"]
@@ -91,7 +91,7 @@ def test_the_page_holds_the_first_screen_and_the_data_every_quote(big_library) -
     assert len(shown) == PAGE < 160
     assert shown[0] == "i39-q0" and shown[-1] == "i15-q3"  # newest first
     assert "The newest 100 of 160 quotes" in html
-    records = library_data.records(html, lambda url: big_library["quotes/" + url].content)
+    records = library_records(html, lambda url: big_library["quotes/" + url].content)
     assert [r["id"] for r in records][:PAGE] == shown and len(records) == 160
     assert records[-1]["id"] == "i00-q3"
-    assert library_data.manifest(html)["page"] == PAGE and CHUNK >= PAGE  # the first chunk holds the first screen
+    assert library_manifest(html)["page"] == PAGE and CHUNK >= PAGE  # the first chunk holds the first screen

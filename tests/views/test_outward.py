@@ -10,8 +10,8 @@ import pytest
 from generator.core.model import Quote
 from generator.views.export import export_record
 from generator.views.outward import COPY_ALL_SEPARATOR, copy_all, outward, status_line
-from tests.conftest import TODAY
 from tests.quote_journal import interview, load
+from tests.support import TODAY
 
 
 def quotes(tmp_path: Path, *specs: str) -> tuple[list[Quote], list[str]]:

@@ -58,7 +58,7 @@ def _no_dirty_warning(record: logging.LogRecord) -> bool:
 log = logging.getLogger("mkdocs.plugins.journal")
 # Below this many interviews a worker process costs more than it saves (env override for tests).
 PARALLEL_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))
-BIG_PAGE = 4_000_000  # characters of HTML (the quotes library of a big journal)
+BIG_PAGE = 4_000_000  # characters of HTML (a page MkDocs then copies several times over)
 class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     supports_multiple_instances = False
 

@@ -24,9 +24,9 @@ from generator.site.page import Page
 from generator.site.pages import campaigns
 from generator.site.render import Renderer
 from generator.views.export import export_records
-from tests.conftest import REPO, TODAY
+from tests.support import FIXTURES, REPO, TODAY
 
-QUOTES_FIXTURE = REPO / "tests" / "fixtures" / "quotes"
+QUOTES_FIXTURE = FIXTURES / "quotes"
 SPRING = "campaigns/spring-on-call-webinar.md"
 SPRING_ATTRIBUTIONS = [  # the sample's campaigns/spring-on-call-webinar.yml, in its order
     '"We cut our on-call pages in half the first month." — Ingrid Halvorsen, VP Operations, Acme Logistics',

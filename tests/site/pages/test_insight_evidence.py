@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,17 +18,13 @@ from generator.site.context import Site
 from generator.site.page import Page
 from generator.site.pages import insights
 from generator.site.render import Renderer
-from tests.conftest import REPO
+from tests import cases
 from tests.site.pages.test_campaign_page import exported, load, names, payloads
-
-INSIGHT_CASES = REPO / "tests" / "insight_cases"
+from tests.support import REPO
 
 
 def insight_cases(tmp: Path) -> Path:
-    root = tmp / "insights"
-    shutil.copytree(INSIGHT_CASES / "_journal", root)
-    shutil.copytree(INSIGHT_CASES / "valid", root, dirs_exist_ok=True)
-    return root
+    return cases.project(cases.case("insights", "valid"), tmp)
 
 
 @pytest.fixture(scope="module", params=["sample", "insight cases"])
