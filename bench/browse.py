@@ -16,9 +16,11 @@ file by file, so requests of Pagefind's web worker count too; times are wall-clo
   first filter        from choosing a tag to the new count, the data chunks fetched meanwhile
   filter              one filter over every quote, the data loaded (median of --runs): a tag, a
                       combination (relationship + clearance + text), a text search
+Every time is the median of --repeat fresh page loads (a busy machine makes single times jump).
   deep permalink      /quotes/#<the last quote's id>: to the quote on screen and highlighted
-  search              on /about/: from the words typed to the first results shown, and the bytes
-                      fetched since the page loaded; "pricing", then "pricing" among lost customers
+  search              on /about/: from the words typed to the first results shown, and the bytes of
+                      the search's files fetched since the page was opened; "pricing", then "pricing"
+                      among lost customers
   --material          the same search on the baseline project (plain MkDocs, Material's own search)
 
 Figures go to stdout and to bench/out/browse-<time>.json. tests/browser/test_browse_scale.py
@@ -47,6 +49,8 @@ import synth  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 TERM = "pricing"
+# Files of a search: the journal's Pagefind bundle; Material's index and its worker.
+SEARCH_FILES = ("/pagefind/", "/search/", "/assets/javascripts/workers/search")
 EPOCH = "1795132800"  # 2026-11-20: synth's dates end on 2026-11-01
 
 
@@ -204,13 +208,16 @@ def material_search(page: Any, term: str) -> dict[str, Any]:
 
 
 def search(chromium: Any, served: Served, run: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """``run`` a search on /about/ once its page has loaded; the bytes of every search file fetched since
+    the page was opened (Material's search fetches its index when a page loads, Pagefind when searching)."""
     with fresh_page(chromium) as page:
+        served.reset()
         page.goto(served.url + "about/")
         page.wait_for_load_state("networkidle")
-        served.reset()
         out = run(page)
-        out["bytes"] = served.bytes()
-        out["requests"] = len(served.sent)
+        files = [(path, size) for path, size in served.sent if path.startswith(SEARCH_FILES)]
+        out["bytes"] = sum(size for _, size in files)
+        out["requests"] = len(files)
     return out
 
 
@@ -226,27 +233,44 @@ def build(project: Path, reuse: bool) -> float | None:
     return seconds(started)
 
 
-def measure_site(site: Path, runs: int = 5) -> dict[str, Any]:
-    """Every figure of a built journal site (the library, then the search)."""
-    with Served(site) as served, browser() as chromium:
-        out = library(chromium, served, runs)
-        out["search"] = search(chromium, served, lambda page: journal_search(page, TERM, "lost customer"))
+def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The first run's figures with every time (a key ending in ``_s``) the median of all runs,
+    and the runs' times beside it (``<key>_runs``): a busy machine makes single times jump."""
+    out = dict(runs[0])
+    for key, value in runs[0].items():
+        if isinstance(value, dict):
+            out[key] = median_of([r[key] for r in runs])
+        elif key.endswith("_s") and isinstance(value, float):
+            out[key] = statistics.median(r[key] for r in runs)
+            out[key + "_runs"] = [r[key] for r in runs]
     return out
 
 
-def bench_size(n: int, shape: str, workdir: Path, reuse: bool, runs: int, material: bool) -> dict[str, Any]:
+def measure_site(site: Path, runs: int = 5, repeat: int = 3) -> dict[str, Any]:
+    """Every figure of a built journal site (the library, then the search), each time the median of ``repeat``."""
+    with Served(site) as served, browser() as chromium:
+        figures = []
+        for _ in range(repeat):
+            out = library(chromium, served, runs)
+            out["search"] = search(chromium, served, lambda page: journal_search(page, TERM, "lost customer"))
+            figures.append(out)
+    return median_of(figures)
+
+
+def bench_size(n: int, shape: str, workdir: Path, reuse: bool, runs: int, repeat: int, material: bool) -> dict[str, Any]:
     out_dir = workdir / f"{shape}-{n}"
     if not (reuse and (out_dir / "manifest.json").is_file()):
         synth.generate(out_dir, n, shape=shape)
     manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
     result: dict[str, Any] = {"n": n, "shape": shape, "quotes_written": manifest["quotes"]}
     result["journal_build_s"] = build(out_dir / "journal", reuse)
-    result.update(measure_site(out_dir / "journal" / "site", runs))
+    result.update(measure_site(out_dir / "journal" / "site", runs, repeat))
     result.pop("_records", None)
     if material:
         result["baseline_build_s"] = build(out_dir / "baseline", reuse)
         with Served(out_dir / "baseline" / "site") as served, browser() as chromium:
-            result["material_search"] = search(chromium, served, lambda page: material_search(page, TERM))
+            result["material_search"] = median_of([search(chromium, served, lambda page: material_search(page, TERM))
+                                                   for _ in range(repeat)])
     return result
 
 
@@ -276,12 +300,13 @@ def main() -> None:
     parser.add_argument("--shape", choices=sorted(synth.SHAPES), default="standard")
     parser.add_argument("--workdir", type=Path, default=HERE / "out" / "browse")
     parser.add_argument("--reuse", action="store_true", help="measure journals and sites already in --workdir")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="filters timed per figure (the median)")
+    parser.add_argument("--repeat", type=int, default=3, help="page loads and searches per figure (the median)")
     parser.add_argument("--material", action="store_true", help="also Material's search on the baseline project")
     args = parser.parse_args()
     results = []
     for n in (int(s) for s in args.sizes.split(",")):
-        results.append(bench_size(n, args.shape, args.workdir, args.reuse, args.runs, args.material))
+        results.append(bench_size(n, args.shape, args.workdir, args.reuse, args.runs, args.repeat, args.material))
         print(report(results[-1]), flush=True)
     out = HERE / "out" / f"browse-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.parent.mkdir(parents=True, exist_ok=True)

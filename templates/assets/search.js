@@ -134,7 +134,7 @@
       pagefind().then(function (pf) {
         var options = { filters: Object.assign({}, chosen) };
         if (newest) options.sort = { date: "desc" };
-        return pf.debouncedSearch(term, options, 150).then(function (search) {
+        return pf.debouncedSearch(term, options, 80).then(function (search) {
           if (search === null || mine !== seq) return null; // a newer keystroke took over
           results = search.results;
           shown = 0;
