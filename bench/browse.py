@@ -246,9 +246,13 @@ def median_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def measure_site(site: Path, runs: int = 5, repeat: int = 3) -> dict[str, Any]:
-    """Every figure of a built journal site (the library, then the search), each time the median of ``repeat``."""
-    with Served(site) as served, browser() as chromium:
+def measure_site(site: Path, runs: int = 5, repeat: int = 3, chromium: Any = None) -> dict[str, Any]:
+    """Every figure of a built journal site (the library, then the search), each time the median of
+    ``repeat``; in ``chromium`` (a Playwright browser), else in one of its own."""
+    if chromium is None:
+        with browser() as own:
+            return measure_site(site, runs, repeat, own)
+    with Served(site) as served:
         figures = []
         for _ in range(repeat):
             out = library(chromium, served, runs)

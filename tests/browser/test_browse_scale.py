@@ -41,8 +41,8 @@ def journal(tmp_path_factory) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def figures(journal) -> dict[str, Any]:
-    return journal["browse"].measure_site(journal["site"], runs=3)
+def figures(journal, browser: Browser) -> dict[str, Any]:
+    return journal["browse"].measure_site(journal["site"], runs=3, repeat=1, chromium=browser)
 
 
 def test_the_library_stays_light(figures) -> None:
