@@ -20,6 +20,7 @@
 
   var script = document.currentScript;
   if (!script || document.querySelector("[data-journal-search]")) return; // Material's instant navigation keeps the header
+  if (document.querySelector('[data-md-component="search"]')) return; // the theme's own search is on: one search box
   var BUNDLE = new URL("../../pagefind/pagefind.js", script.src).href; // this file is <site>/assets/journal/search.js
   var SITE = new URL("../../", script.src).pathname;
   var PAGE = 10;

@@ -154,6 +154,22 @@ def long_library(tmp_path_factory) -> Iterator[str]:
         server.__exit__(None, None, None)
 
 
+def test_without_javascript_a_long_library_shows_its_first_screen_and_the_exports(browser: Browser, long_library: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(long_library + "quotes/")
+        expect(page.locator("#journal-quote-count")).to_have_text("The newest 100 of 140 quotes")
+        expect(page.locator("#journal-quote-list > figure")).to_have_count(100)
+        expect(page.locator("a[href$='quotes.csv']")).to_be_visible()
+        expect(page.locator("a[href$='quotes.json']")).to_be_visible()
+        notice = page.locator("noscript > p")  # shown only without JavaScript
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("the older quotes need JavaScript")
+    finally:
+        context.close()
+
+
 def test_filters_work_after_instant_navigation(page: Page, long_library: str) -> None:
     for attempt in range(3):  # on a busy machine Material may not have set up instant navigation yet
         page.goto(long_library, wait_until="networkidle")  # instant navigation starts once it has read sitemap.xml
