@@ -414,9 +414,10 @@
     } else {
       applied = JSON.stringify(state());
       counted();
-      if (n) loadChunk(0); // the first screen's records, for its copy buttons
     }
     reveal();
+    // The first screen's records, for its copy buttons: after a permalink's quote, which comes first.
+    if (n) next(function () { return loadChunk(0); });
   }
 
   setup();
