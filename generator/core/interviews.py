@@ -6,6 +6,7 @@ Problems are collected, not raised, so one pass reports everything wrong in the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,7 @@ from pydantic import ValidationError
 from ..errors import YamlProblem
 from .anonymity import check_quote_text
 from .config import JournalConfig
+from .conflicts import conflict_problems
 from .frontmatter import CLEARED, FRONT_MATTER_FIELDS, FrontMatter, Person
 from .model import Interview, Quote
 from .problems import Problem, Problems, one_of, suggest
@@ -22,6 +24,7 @@ from .slugs import short_hash, slugify
 from .yamlfile import Located, field_path, split_front_matter, type_word
 
 EXPIRY_NOTICE_DAYS = 30
+_QUOTE_ID = re.compile(r"\{#([A-Za-z0-9][\w-]*)")  # explicit quote ids, read without parsing the file
 
 
 @dataclass
@@ -37,6 +40,9 @@ class Parsed:
 
 def parse_interview(source: str, rel: str, text: str, config: JournalConfig, today: dt.date) -> Parsed:
     """Parse and validate one interview file's text (pure: no I/O)."""
+    conflicts = conflict_problems(text, source)
+    if conflicts:  # before the YAML: a conflict in front-matter is not "invalid YAML"
+        return Parsed(None, conflicts, tuple(dict.fromkeys(_QUOTE_ID.findall(text))))
     problems = Problems()
     try:
         fm = split_front_matter(text, path=source, problems=problems)
