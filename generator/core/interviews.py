@@ -36,6 +36,7 @@ class Parsed:
     # Explicit quote ids of a file with errors: a campaign or insight citing one is told where
     # the real problem is, not that the quote is gone.
     held_quote_ids: tuple[str, ...] = ()
+    digest: str = ""  # of the text parsed (set by core.load: the parse cache checks it)
 
 
 def parse_interview(source: str, rel: str, text: str, config: JournalConfig, today: dt.date) -> Parsed:
