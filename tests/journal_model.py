@@ -51,6 +51,7 @@ class Note:
     quotes: list[Quote]
     summary: str = ""
     confidential: bool = False
+    moved_from: list[str] = field(default_factory=list)  # paths the file had, oldest first
 
     @property
     def path(self) -> str:
@@ -65,6 +66,8 @@ class Note:
             lines.append(f"summary: {self.summary}")
         if self.confidential:
             lines.append("confidential: true")
+        if self.moved_from:
+            lines.append(f"moved_from: [{', '.join(self.moved_from)}]")
         lines += ["---", ""]
         for paragraph in self.prose:
             lines += [paragraph, ""]

@@ -185,6 +185,7 @@ def _load_journal(root: Path, config: JournalConfig, today: dt.date, cache: Pars
         held.update(dict.fromkeys(parsed.held_quote_ids, source))
 
     _check_unique(parsed_all, problems)
+    _check_moves(parsed_all, {source for _, source, _ in files}, config, problems)
     visible = sorted((i for i in parsed_all if not i.meta.confidential), key=lambda i: (i.date, i.rel))
     for interview in visible:
         interview.account = None
@@ -218,6 +219,29 @@ def _check_unique(interviews: list[Interview], problems: Problems) -> None:
                 problems.error(interview.source, q.line, f"the quote id '{q.id}' is already used in {where}:{line}; ids must be unique across the journal", "quote", related=[where])
             else:
                 ids[q.id] = (interview.source, q.line)
+
+
+def _check_moves(interviews: list[Interview], sources: set[str], config: JournalConfig, problems: Problems) -> None:
+    """An old path (``moved_from``) must be free: no file there, no page at its address, one file claiming it."""
+    folder = config.interviews_dir.strip("/") + "/"
+    pages = {i.url: i.source for i in interviews}
+    claimed: dict[str, str] = {}
+    for interview in interviews:
+        for n, (rel, url) in enumerate(zip(interview.old_rels, interview.old_urls)):
+            many = len(interview.meta.moved_from) > 1
+            line = interview.line_of(*(("moved_from", n) if many else ("moved_from",)))
+            where, path = f"moved_from[{n}]" if many else "moved_from", folder + rel
+            if path in sources:
+                problems.error(interview.source, line, f"{path} is an interview file: the old path of a moved file must be free; "
+                               "remove it here, or rename one of the two", where, related=[path])
+            elif url in pages:
+                problems.error(interview.source, line, f"the old address /{unquote(url)} is the page of {pages[url]}; "
+                               "remove it here, or rename one of the two", where, related=[pages[url]])
+            elif url in claimed:
+                problems.error(interview.source, line, f"{path} is also the old path of {claimed[url]}: an old address "
+                               "can lead to one file only", where, related=[claimed[url]])
+            else:
+                claimed[url] = interview.source
 
 
 def load_project(root: Path, *, today: dt.date | None = None, cache: ParseCache | None = None) -> tuple[Journal, Problems]:
