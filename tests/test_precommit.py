@@ -202,3 +202,18 @@ def test_a_merge_conflict_is_refused_at_its_marker_until_resolved(repo: Path, mo
     assert f"interviews/a.md:{line}: error: unresolved merge conflict" in result.stderr
     assert "git checkout --ours (or --theirs) -- interviews/a.md" in result.stderr
     assert commits(repo) == 2  # the merge was not committed
+
+
+def test_a_note_moved_without_moved_from_is_a_warning_at_commit(repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    (repo / "interviews" / "2025").mkdir()
+    git(repo, "mv", "interviews/a.md", "interviews/2025/a.md")
+    result = CliRunner().invoke(main, ["--root", str(repo), "check", "--staged"], env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.exit_code == 0, result.output  # a warning: the commit goes through
+    assert ("interviews/2025/a.md:1: warning: moved_from: git shows this file moved from interviews/a.md: add "
+            "'moved_from: interviews/a.md' so its old address redirects here") in result.stdout
+    note = repo / "interviews" / "2025" / "a.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("people:", "moved_from: interviews/a.md\npeople:"), encoding="utf-8")
+    git(repo, "add", "interviews/2025/a.md")
+    result = CliRunner().invoke(main, ["--root", str(repo), "check", "--staged"], env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.exit_code == 0 and "warning" not in result.stdout, result.output

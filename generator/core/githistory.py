@@ -103,3 +103,24 @@ def staged_files(root: Path) -> list[str]:
     if result.returncode != 0:
         raise ProjectError(f"--staged works inside a git repository, and {root} is not in one")
     return [p for p in result.stdout.decode("utf-8", errors="replace").split("\0") if p]
+
+
+def staged_renames(root: Path) -> dict[str, str]:
+    """Files staged as moved (git's rename detection): new path -> old path, from ``root``."""
+    try:
+        result = subprocess.run(["git", "-c", "core.quotepath=off", "diff", "--cached", "-M", "--name-status", "--relative", "-z"],
+                                cwd=root, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    fields = result.stdout.decode("utf-8", errors="replace").split("\0") if result.returncode == 0 else []
+    renames: dict[str, str] = {}
+    k = 0
+    while k < len(fields) and fields[k]:
+        status = fields[k]
+        if status.startswith(("R", "C")):
+            if status.startswith("R") and k + 2 < len(fields):
+                renames[fields[k + 2]] = fields[k + 1]
+            k += 3
+        else:
+            k += 2
+    return renames
