@@ -274,6 +274,19 @@ class ServeDirty(RuleBasedStateMachine):
         assert path.stat().st_size == before.st_size
         self.rebuild_and_compare()
 
+    @rule(data=st.data(), edit=st.sampled_from(EDITS))
+    def a_merge_conflict_then_its_resolution(self, data, edit: str) -> None:
+        """A rebuild of a journal with errors fails (serve keeps the last site); the next one is exact."""
+        note = self.journal.notes[self.note_key(data)]
+        path = self.project / note.path
+        path.write_text(note.text().replace("---\n\n", "---\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> x\n", 1),
+                        encoding="utf-8")
+        self.written[note.path] = ""
+        assert not self.served.rebuild(), "serve --dirty built a journal with a merge conflict"
+        getattr(self, edit)(data)
+        self.save()
+        self.rebuild_and_compare()
+
     @precondition(lambda self: self.served is not None)
     @invariant()
     def serve_is_on(self) -> None:
