@@ -33,8 +33,8 @@ from .conftest import EPOCH
 from .journal_model import CLEARANCES, CUSTOMERS, FOLDERS, RELATIONSHIPS, TAGS, Journal, Quote, make_note, sample_journal
 from .serve_harness import Served, assert_same_as_clean, quiet_mkdocs
 
-EXAMPLES = int(os.environ.get("JOURNAL_SERVE_EXAMPLES", "6"))
-STEPS = 6
+EXAMPLES = int(os.environ.get("JOURNAL_SERVE_EXAMPLES", "10"))
+STEPS = 5
 SHRINK = bool(os.environ.get("JOURNAL_SERVE_SHRINK"))
 RANDOM = bool(os.environ.get("JOURNAL_SERVE_RANDOM"))  # a hunt: other sequences than CI's fixed ones
 RUNS: list[int] = []  # steps of each sequence run, reported by the last test
