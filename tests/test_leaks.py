@@ -24,9 +24,9 @@ from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
 
-from .conftest import EPOCH, build_fixture
+from tests.support import EPOCH, FIXTURES, build_fixture
 
-CANARY = Path(__file__).parent / "fixtures" / "canary"
+CANARY = FIXTURES / "canary"
 NOWHERE = ("CANARY-CONTACT", "CANARY-CONF")  # contacts, the confidential file's values and its name
 INTERNAL = ("CANARY-INTERNAL-3b9e", "CANARY-INTERNAL-e6f0")
 ANONYMOUS = ("CANARY-ANONSPEAKER-51c2", "CANARY-ANONACCT-2c7d")

@@ -18,9 +18,9 @@ from generator.authoring import transaction
 from generator.authoring.tagedit import plan, write_edits
 from generator.core.project import read_config
 from generator.errors import EditAborted
-from tests.conftest import EPOCH, REPO
+from tests.support import EPOCH, FIXTURES
 
-FIXTURE = REPO / "tests" / "fixtures" / "segments"
+FIXTURE = FIXTURES / "segments"
 
 
 def journal_copy(tmp_path: Path) -> Path:

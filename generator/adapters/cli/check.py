@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ...core.githistory import staged_files, staged_renames
-from ...core.load import build_date, load_journal
+from ...core.load import load_project
 from ...core.model import Journal
 from ...core.problems import Problem, Problems
 from ...core.project import read_config
@@ -50,7 +50,7 @@ def check(root: Path, paths: tuple[str, ...], staged: bool) -> None:
         paths = (*paths, *(str(root / p) for p in staged_files(root) if p.startswith(folders)))
         if not paths:
             return  # nothing of the journal is being committed
-    journal, problems = load_journal(root, config, today=build_date())
+    journal, problems = load_project(root)
     if staged:
         _moves_without_moved_from(root, journal, problems)
     wanted = [p for p in relative(paths, root) if p]

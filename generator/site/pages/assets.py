@@ -9,7 +9,7 @@ from ..page import Page
 from ..cache import Family
 from ..context import Site
 
-ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "quotes.js", "segments.css", "insights.css")
+ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "copy.js", "quotes.js", "segments.css", "insights.css")
 ASSET_DIR = "assets/journal/"
 
 

@@ -32,7 +32,7 @@ from generator.core import load
 from tests.adapters.mkdocs.journal_model import (CLEARANCES, CUSTOMERS, FOLDERS, RELATIONSHIPS, TAGS, Journal, Quote,
                                                  make_note, sample_journal)
 from tests.adapters.mkdocs.serve_harness import Served, assert_same_as_clean, quiet_mkdocs
-from tests.conftest import EPOCH
+from tests.support import EPOCH
 
 EXAMPLES = int(os.environ.get("JOURNAL_SERVE_EXAMPLES", "10"))
 STEPS = 5

@@ -12,9 +12,9 @@ from generator.core.load import load_journal
 from generator.core.project import read_config
 from generator.site.registry import generate_pages
 
-from tests.conftest import REPO, TODAY, run_mkdocs
+from tests.support import FIXTURES, TODAY, run_mkdocs
 
-MINI = REPO / "tests" / "fixtures" / "mini"
+MINI = FIXTURES / "mini"
 OLD = "interviews/2026/2026-03-04-acme.md"
 NEW = "interviews/archive/2026/acme-on-site.md"
 CAMPAIGN = "name: Spring webinar\ncites:\n  - id: {id}\n    text: Dispatchers read every alert now.\n"
