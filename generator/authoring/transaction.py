@@ -98,8 +98,7 @@ def write_all(changes: list[NewText]) -> None:
         change, action = current
         what = f"could not {action} {change.source} ({_reason(exc)})"
         if failed:
-            raise EditAborted(f"{what}, and could not put back {', '.join(failed)}: restore "
-                              f"{'it' if len(failed) == 1 else 'them'} with git checkout") from exc
+            raise EditAborted(f"{what}, and could not put back {'; '.join(failed)}") from exc
         raise EditAborted(f"{what}; no file was changed") from exc
     for _, backup in backups:
         Path(backup).unlink(missing_ok=True)
@@ -123,7 +122,7 @@ def _rollback(backups: list[tuple[NewText, str]], staged: list[str]) -> list[str
             else:
                 os.replace(backup, path)
         except OSError:
-            failed.append(change.source)
+            failed.append(f"{change.source}: its text as it was is in {Path(backup).name} beside it")
     for tmp in staged:
         try:
             Path(tmp).unlink(missing_ok=True)

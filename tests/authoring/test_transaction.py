@@ -46,8 +46,8 @@ class FaultyFileSystem:
 
     OPERATIONS = ("mkstemp", "fdopen", "chmod", "link", "replace")
 
-    def __init__(self, fail_at: int | None = None):
-        self.fail_at, self.calls = fail_at, []
+    def __init__(self, fail_at: int | None = None, *also: int):
+        self.failing, self.calls = {fail_at, *also}, []
 
     def wrap(self, module):
         proxy = self
@@ -60,7 +60,7 @@ class FaultyFileSystem:
 
                 def call(*args, **kwargs):
                     proxy.calls.append(name)
-                    if len(proxy.calls) - 1 == proxy.fail_at:
+                    if len(proxy.calls) - 1 in proxy.failing:
                         if name == "link":
                             raise PermissionError(1, "Operation not permitted")
                         raise OSError(28, "No space left on device")
@@ -123,3 +123,17 @@ def test_a_file_saved_in_an_editor_meanwhile_stops_the_edit(tmp_path: Path) -> N
     with pytest.raises(EditAborted, match="interviews/2026/cargo-2026-09-15.md changed while the files were being edited"):
         write_edits(edits)
     assert files(root) == before
+
+
+def test_when_even_putting_back_fails_the_message_names_the_file_to_restore(tmp_path: Path, monkeypatch) -> None:
+    root = journal_copy(tmp_path)
+    fs = FaultyFileSystem(WRITES - 1, WRITES)  # the last swap fails, then putting back the second file too
+    fs.install(monkeypatch)
+    result = rename_pricing(root)
+    assert fs.calls[WRITES:] == ["replace", "replace"]  # the files swapped are put back, newest first
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())
+    assert message.startswith("error: could not replace interviews/tags.yml (no space left on device), and could not "
+                              "put back interviews/2026/cargo-2026-09-15.md: its text as it was is in .cargo-2026-09-15.md.")
+    (kept,) = leftovers(root)  # the one copy of the note as it was is not deleted
+    assert kept.name in message and kept.read_bytes() == (FIXTURE / "interviews/2026/cargo-2026-09-15.md").read_bytes()
