@@ -39,6 +39,7 @@ STEPS = 5
 SHRINK = bool(os.environ.get("JOURNAL_SERVE_SHRINK"))
 RANDOM = bool(os.environ.get("JOURNAL_SERVE_RANDOM"))  # a hunt: other sequences than CI's fixed ones
 RUNS: list[int] = []  # steps of each sequence run, reported by the last test
+DONE: set[str] = set()  # the kinds of edit and the rules that ran
 
 
 def write_project(root: Path, old: dict[str, str], new: dict[str, str]) -> None:
@@ -80,6 +81,10 @@ class ServeDirty(RuleBasedStateMachine):
         self.save()
         self.served = Served(self.project, self.tmp / "served")
         self.branches["main"] = self.journal.copy()
+
+    def edit(self, name: str, data) -> None:
+        DONE.add(name)
+        getattr(self, name)(data)
 
     def rebuild_and_compare(self) -> None:
         self.steps += 1
@@ -228,21 +233,23 @@ class ServeDirty(RuleBasedStateMachine):
 
     @rule(data=st.data(), edit=st.sampled_from(EDITS))
     def one_edit(self, data, edit: str) -> None:
-        getattr(self, edit)(data)
+        self.edit(edit, data)
         self.save()
         self.rebuild_and_compare()
 
     @rule(data=st.data(), edits=st.lists(st.sampled_from(EDITS), min_size=2, max_size=5))
     def burst_of_saves(self, data, edits: list[str]) -> None:
         """Several saves (each written to disk) before one rebuild."""
+        DONE.add("burst_of_saves")
         for edit in edits:
-            getattr(self, edit)(data)
+            self.edit(edit, data)
             self.save()
         self.rebuild_and_compare()
 
     @rule(data=st.data())
     def branch_switch(self, data) -> None:
         """`git checkout`: most files change at once. A branch is the journal as it was, or changed a lot."""
+        DONE.add("branch_switch")
         name = data.draw(st.sampled_from(sorted(self.branches) + ["new"]), label="branch")
         self.branches[f"at-{self.steps}"] = self.journal.copy()
         if name == "new":
@@ -262,6 +269,7 @@ class ServeDirty(RuleBasedStateMachine):
     def second_save_in_the_same_tick(self, data) -> None:
         """A save, a rebuild, then another save of the same size whose time stamp is the same: file
         systems keep times in ticks (a few milliseconds, or two seconds), and editors save often."""
+        DONE.add("second_save_in_the_same_tick")
         key = self.note_key(data)
         note = self.journal.notes[key]
         note.prose.append("Save one: AAAA.")
@@ -278,13 +286,14 @@ class ServeDirty(RuleBasedStateMachine):
     @rule(data=st.data(), edit=st.sampled_from(EDITS))
     def a_merge_conflict_then_its_resolution(self, data, edit: str) -> None:
         """A rebuild of a journal with errors fails (serve keeps the last site); the next one is exact."""
+        DONE.add("a_merge_conflict_then_its_resolution")
         note = self.journal.notes[self.note_key(data)]
         path = self.project / note.path
         path.write_text(note.text().replace("---\n\n", "---\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> x\n", 1),
                         encoding="utf-8")
         self.written[note.path] = ""
         assert not self.served.rebuild(), "serve --dirty built a journal with a merge conflict"
-        getattr(self, edit)(data)
+        self.edit(edit, data)
         self.save()
         self.rebuild_and_compare()
 
@@ -312,6 +321,9 @@ def _today(monkeypatch) -> None:
 def test_serve_dirty_gives_what_a_clean_build_gives() -> None:
     ServeDirty.TestCase().runTest()
     print(f"serve property test: {len(RUNS)} sequences, {sum(RUNS)} rebuilds compared")
+    rules = {"burst_of_saves", "branch_switch", "second_save_in_the_same_tick", "a_merge_conflict_then_its_resolution"}
+    if not RANDOM:  # the same sequences every run: each kind of edit and each rule is among them
+        assert DONE >= {*ServeDirty.EDITS, *rules}, f"never ran: {sorted({*ServeDirty.EDITS, *rules} - DONE)}"
 
 
 def git(repo: Path, *args: str, date: str = "2026-06-01T10:00:00+00:00") -> None:
