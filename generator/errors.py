@@ -7,6 +7,7 @@
     ├── YamlProblem              one YAML file or front-matter cannot be read, at a line and field
     ├── NoteError                `journal new`: an answer that cannot be used
     ├── FilterError              `journal quotes`: a filter that matches nothing the journal knows
+    ├── EditAborted              `journal tags rename|merge`: a write failed part-way; every file was put back
     └── PageConflict             two generated pages would have the same path
 
 Problems in the notes are not exceptions: they are collected (``core.problems.Problems``)
@@ -53,6 +54,11 @@ class NoteError(JournalError):
 
 class FilterError(JournalError):
     """A filter value that matches nothing the journal knows; the message suggests a fix."""
+
+
+class EditAborted(JournalError):
+    """A change to several files that could not be completed; the message says what failed and
+    that no file was changed (or, if even restoring failed, which files to restore)."""
 
 
 class PageConflict(JournalError):

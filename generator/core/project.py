@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from ..errors import ProjectError
 from .config import JournalConfig, option_errors, upgrade_options
+from .conflicts import find_conflicts
 from .yamlfile import type_word, yaml_message
 
 
@@ -33,6 +34,9 @@ def find_root(start: Path) -> Path:
 
 def _read_yaml(path: Path, label: str) -> dict:
     text = path.read_text(encoding="utf-8-sig")
+    conflicts = find_conflicts(text.replace("\r\n", "\n"))
+    if conflicts:  # before the YAML: a conflict is not "invalid YAML"
+        raise ProjectError(f"{label}:{conflicts[0].line}: {conflicts[0].message(label)}")
     try:
         data = yaml.load(text, Loader=_LenientLoader) or {}
     except yaml.MarkedYAMLError as exc:

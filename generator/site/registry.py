@@ -15,13 +15,13 @@ from ..errors import JournalInvalid, PageConflict
 from .cache import Family
 from .context import Site
 from .page import Page
-from .pages import assets, campaigns, customers, feed, home, insights, interviews, quotes, segments
+from .pages import assets, campaigns, customers, feed, home, insights, interviews, quotes, redirects, segments
 from .render import Renderer
 
 # The quotes library first: it needs the most memory while it is built, the least before it.
 FAMILIES: dict[str, Family] = {family.name: family for family in (
     quotes.FAMILY, assets.FAMILY, home.FAMILY, interviews.FAMILY, customers.FAMILY, campaigns.FAMILY,
-    segments.FAMILY, insights.FAMILY, feed.FAMILY,
+    segments.FAMILY, insights.FAMILY, feed.FAMILY, redirects.FAMILY,
 )}
 
 

@@ -118,8 +118,12 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
         parsed = time.perf_counter()
         renderer = self._renderer(config)
+        history = read_history(self.root, self.options.interviews_dir)
+        if history.cut_off:
+            log.info("journal: this is a shallow git clone: interview pages say 'last edited: unknown'. Fetch the whole "
+                     "history to show it (fetch-depth: 0 in GitHub Actions, GIT_DEPTH: 0 in GitLab CI)")
         site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "",
-                    history=read_history(self.root, self.options.interviews_dir))
+                    history=history)
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
         # `serve` (threads, repeated builds) and small journals render in-process.
         if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:
