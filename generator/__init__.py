@@ -29,7 +29,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # errors
     "JournalError": "errors", "ProjectError": "errors", "JournalInvalid": "errors", "YamlProblem": "errors",
-    "NoteError": "errors", "FilterError": "errors", "PageConflict": "errors",
+    "NoteError": "errors", "FilterError": "errors", "PageConflict": "errors", "BuildFailed": "errors",
     # configuration and the project
     "JournalConfig": "core.config", "read_config": "core.project", "find_root": "core.project",
     # loading and checking
@@ -65,7 +65,8 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from .core.model import Account, Campaign, Insight, Interview, Journal, Quote
     from .core.problems import Problem, Problems, Severity
     from .core.project import find_root, read_config
-    from .errors import FilterError, JournalError, JournalInvalid, NoteError, PageConflict, ProjectError, YamlProblem
+    from .errors import (BuildFailed, FilterError, JournalError, JournalInvalid, NoteError, PageConflict, ProjectError,
+                         YamlProblem)
     from .site.context import Site
     from .site.page import Page
     from .site.registry import build_pages, generate_pages

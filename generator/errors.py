@@ -7,7 +7,8 @@
     ├── YamlProblem              one YAML file or front-matter cannot be read, at a line and field
     ├── NoteError                `journal new`: an answer that cannot be used
     ├── FilterError              `journal quotes`: a filter that matches nothing the journal knows
-    └── PageConflict             two generated pages would have the same path
+    ├── PageConflict             two generated pages would have the same path
+    └── BuildFailed              `journal build`: the engine could not build the site; the previous one is untouched
 
 Problems in the notes are not exceptions: they are collected (``core.problems.Problems``)
 so one pass reports them all; ``JournalInvalid`` carries them when a caller must stop.
@@ -57,3 +58,8 @@ class FilterError(JournalError):
 
 class PageConflict(JournalError):
     """Two generated pages at one path: a bug, or two page families claiming one address."""
+
+
+class BuildFailed(JournalError):
+    """A build that could not finish (the engine failed, or a docs page has a generated page's address);
+    the site was not changed."""

@@ -15,7 +15,7 @@ from .conftest import REPO, TODAY, copy_project
 
 EXPECTED = {
     "__version__",
-    "JournalError", "ProjectError", "JournalInvalid", "YamlProblem", "NoteError", "FilterError", "PageConflict",
+    "JournalError", "ProjectError", "JournalInvalid", "YamlProblem", "NoteError", "FilterError", "PageConflict", "BuildFailed",
     "JournalConfig", "read_config", "find_root",
     "load_project", "load_journal", "build_date", "Problem", "Problems", "Severity",
     "Journal", "Interview", "Quote", "Account", "Campaign", "Insight",

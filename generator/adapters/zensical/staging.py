@@ -1,0 +1,130 @@
+"""The staging folder Zensical builds from: ``.journal/zensical/`` in the project, never one of its own folders.
+
+    .journal/zensical/build.yml      the configuration derived from mkdocs.yml for a build (see config.py)
+    .journal/zensical/serve.yml      the same for a server, which writes to serve/
+    .journal/zensical/docs/          the team's docs/ and the journal's generated pages
+    .journal/zensical/site/          where a build writes, before the finished site replaces site_dir
+    .journal/zensical/.cache/        Zensical's own cache
+
+Zensical reads a relative link in a page's HTML as relative to its Markdown file, so on
+``customers.md`` it would add a ``../`` to every link the journal made relative to the page's
+address (``/customers/``), which breaks a site served below a path. Each generated page is
+therefore staged as ``<its address>/index.md``, where the two agree.
+
+A sync writes only the files whose content changed and removes those no longer there, so a
+Zensical server watching the folder rebuilds only what an edit changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+from typing import Callable, Iterator, Mapping
+
+from ...site.page import Page, page_url
+
+STAGING = Path(".journal") / "zensical"
+DOCS = "docs"  # relative: Zensical refuses a docs_dir outside its configuration's folder
+SITES = {"build": "site", "serve": "serve"}  # where Zensical writes, by command (also inside that folder)
+
+
+def staged_path(path: str) -> str:
+    """Where a generated file is staged: a Markdown page as ``<address>/index.md``, any other file where it is."""
+    if not path.endswith(".md") or path == "index.md" or path.endswith("/index.md"):
+        return path
+    return page_url(path) + "index.md"
+
+
+def team_docs(docs_dir: Path) -> dict[str, Path]:
+    """The team's files in docs/ by their path in it (hidden files and folders left out, as MkDocs does)."""
+    found: dict[str, Path] = {}
+    if not docs_dir.is_dir():
+        return found
+    for folder, dirs, files in os.walk(docs_dir, followlinks=True):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                path = Path(folder) / name
+                found[path.relative_to(docs_dir).as_posix()] = path
+    return found
+
+
+class Staging:
+    """The staging folder of the project at ``root``; remembers what it wrote, so a sync compares cheaply."""
+
+    def __init__(self, root: Path):
+        self.dir = root / STAGING
+        self.docs = self.dir / DOCS
+        self._tmp = self.dir / ".writing"
+        self._digests: dict[str, str] = {}  # staged path -> digest of what is there
+        self._stamps: dict[str, tuple[int, int]] = {}  # a team file's (mtime, size) when it was copied
+
+    def sync(self, pages: Mapping[str, Page], docs: Mapping[str, Path]) -> list[str]:
+        """Make docs/ of the staging folder hold exactly ``pages`` (staged) and the team's ``docs``;
+        the staged paths written or removed."""
+        self.docs.mkdir(parents=True, exist_ok=True)
+        self._tmp.mkdir(parents=True, exist_ok=True)
+        wanted: dict[str, Callable[[], bytes] | Path] = {p: source for p, source in docs.items()}
+        for path, page in pages.items():
+            wanted[staged_path(path)] = (lambda page=page: _bytes(page.content))
+        changed = [path for path, source in wanted.items() if self._put(path, source)]
+        for path in sorted(set(self._existing()) - set(wanted)):
+            (self.docs / path).unlink()
+            self._digests.pop(path, None)
+            self._stamps.pop(path, None)
+            changed.append(path)
+        _remove_empty_folders(self.docs)
+        return changed
+
+    def _put(self, path: str, source: Callable[[], bytes] | Path) -> bool:
+        target = self.docs / path
+        if isinstance(source, Path):  # a team file: copied again when it changed
+            stat = source.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            if self._stamps.get(path) == stamp and target.is_file():
+                return False
+            data = source.read_bytes()
+            self._stamps[path] = stamp
+        else:
+            data = source()
+        digest = hashlib.sha1(data).hexdigest()
+        if path not in self._digests and target.is_file():
+            self._digests[path] = hashlib.sha1(target.read_bytes()).hexdigest()
+        if self._digests.get(path) == digest:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part = self._tmp / hashlib.sha1(path.encode()).hexdigest()
+        part.write_bytes(data)
+        os.replace(part, target)  # a watching server never reads half a file
+        self._digests[path] = digest
+        return True
+
+    def _existing(self) -> Iterator[str]:
+        for folder, _, files in os.walk(self.docs):
+            for name in files:
+                yield (Path(folder) / name).relative_to(self.docs).as_posix()
+
+    def write_config(self, name: str, text: str) -> Path:
+        """Write a configuration file into the staging folder, when its text changed (a server watches it)."""
+        path = self.dir / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def clear_site(self, name: str) -> Path:
+        """The empty folder Zensical builds into (what a failed build left there is removed first)."""
+        site = self.dir / name
+        shutil.rmtree(site, ignore_errors=True)
+        return site
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content if isinstance(content, bytes) else content.encode("utf-8")
+
+
+def _remove_empty_folders(top: Path) -> None:
+    for folder, _, _ in os.walk(top, topdown=False):  # the deepest first, so a parent emptied by its children goes too
+        if Path(folder) != top and not os.listdir(folder):
+            os.rmdir(folder)
