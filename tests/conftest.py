@@ -26,6 +26,19 @@ def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
+def run_journal(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """The `journal` command, in ``project``, as a child process (e.g. ``build --engine zensical``)."""
+    return subprocess.run([sys.executable, "-m", "generator.adapters.cli.app", *args], cwd=project, env=mkdocs_env(),
+                          capture_output=True, text=True, timeout=600)
+
+
+def build_with_zensical(project: Path) -> Path:
+    """`journal build --engine zensical --strict` in ``project``; its site dir."""
+    result = run_journal(project, "build", "--engine", "zensical", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
 def build_fixture(fixture: Path, tmp: Path) -> Path:
     """A copy of ``fixture`` (a project folder) under ``tmp``, built with `mkdocs build --strict`; its site dir."""
     project = tmp / fixture.name
@@ -79,3 +92,9 @@ def sample_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr  # --strict aborts on warnings; say so plainly
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_sample_site(tmp_path_factory) -> Path:
+    """The sample journal built once with `journal build --engine zensical --strict`; returns the site dir."""
+    return build_with_zensical(copy_project(tmp_path_factory.mktemp("zensical-sample")))

@@ -6,6 +6,7 @@ does not run MkDocs plugins: for it the pages are generated first (adapters/zens
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -24,24 +25,36 @@ engine_option = click.option("--engine", type=click.Choice(ENGINES), default="mk
 
 
 def mkdocs(root: Path, *args: str) -> int:
-    """Run MkDocs in the project's folder; its exit code."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=root).returncode
+    """Run MkDocs in the project's folder; its exit code. Stopping this command stops MkDocs
+    (Ctrl-C reaches both; SIGTERM is passed on, so `serve` leaves no server behind)."""
+    child = subprocess.Popen([sys.executable, "-m", "mkdocs", *args], cwd=root)
+    previous = signal.signal(signal.SIGTERM, lambda *_: child.terminate())
+    try:
+        code = child.wait()
+    except KeyboardInterrupt:
+        code = child.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return code if code >= 0 else 128 - code  # ended by a signal: the shell's convention
 
 
 @click.command("build")
 @engine_option
 @click.option("--strict", is_flag=True, help="Fail on the engine's warnings too.")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to build the site (default: site_dir of mkdocs.yml, else site/).")
 @click.pass_obj
 @handle_errors
-def build_command(root: Path, engine: str, strict: bool) -> None:
+def build_command(root: Path, engine: str, strict: bool, site_dir: Path | None) -> None:
     """Build the site into mkdocs.yml's site_dir (default site/).
 
     A journal with errors builds nothing: the located errors are listed, the previous
     site stays as it was, and the exit code is 1.
     """
+    site_dir = site_dir.resolve() if site_dir else None  # as the user typed it, not relative to the project
     if engine == "mkdocs":
-        sys.exit(mkdocs(root, "build", *(["--strict"] if strict else [])))
-    site, built = zensical_build(root, strict=strict)
+        sys.exit(mkdocs(root, "build", *(["--strict"] if strict else []), *(["--site-dir", str(site_dir)] if site_dir else [])))
+    site, built = zensical_build(root, strict=strict, site_dir=site_dir)
     _warn(built.warnings)
     err_console.print(f"[green]✓[/] built the site with Zensical into {_shown(site, root)}", soft_wrap=True)
 

@@ -11,8 +11,8 @@ from .engine import Engine, require_zensical
 from .staging import SITES
 
 
-def build(root: Path, *, strict: bool = False) -> tuple[Path, Engine]:
-    """Build the site into mkdocs.yml's site_dir; the site's path and the engine (its warnings).
+def build(root: Path, *, strict: bool = False, site_dir: Path | None = None) -> tuple[Path, Engine]:
+    """Build the site into ``site_dir`` (default: mkdocs.yml's); the site's path and the engine (its warnings).
 
     A journal with errors raises JournalInvalid before anything is written; a failed Zensical
     build raises BuildFailed. Either way the previous site is untouched."""
@@ -25,7 +25,7 @@ def build(root: Path, *, strict: bool = False) -> tuple[Path, Engine]:
         shutil.rmtree(built, ignore_errors=True)
         raise BuildFailed(f"Zensical's build failed (exit code {code}); the site was not changed")
     assert engine.site_config is not None
-    final = engine.site_config.site_dir
+    final = (root / site_dir) if site_dir else engine.site_config.site_dir
     tmp = temp_site_dir(final)
     tmp.rmdir()
     shutil.move(built, tmp)  # a rename on one file system, else a copy

@@ -86,6 +86,7 @@ class SiteConfig:
             merged = _merge(merged, _compose(path, path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)))
         _set(merged, "INHERIT", None)  # type: ignore[arg-type]
         self.node: MappingNode = merged  # type: ignore[assignment]
+        self.text = yaml.serialize(merged, Dumper=yaml.SafeDumper)  # the merged settings, to compare
         values = self._construct()
         self.site_url: str = values.get("site_url") or ""
         self.docs_dir = root / (values.get("docs_dir") or "docs")

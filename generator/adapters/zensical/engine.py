@@ -19,7 +19,7 @@ from ...site.page import Page, clash_message, clashing_docs, page_url
 from ...site.registry import PageSource
 from ...site.render import Renderer
 from .config import SiteConfig
-from .staging import DOCS, SITES, Staging, staged_path, team_docs
+from .staging import DOCS, SITES, Staging, moved_pages, staged_path, team_docs
 
 INSTALL = "pip install 'customer-research-journal[zensical]'"
 HEADER = ("# Derived from mkdocs.yml by `journal build|serve --engine zensical`, which rewrite it on every run:\n"
@@ -49,6 +49,7 @@ class Engine:
         self.site_config: SiteConfig | None = None
         self.warnings: list[Problem] = []
         self.changed: list[str] = []  # the staged files the last prepare wrote or removed
+        self._derived: tuple[tuple, Path] | None = None  # what the configuration was derived from, and its file
 
     def prepare(self, mode: str) -> Path:
         """Validate the journal and stage it with the team's docs; the path of the configuration derived
@@ -63,8 +64,12 @@ class Engine:
             raise BuildFailed(clash_message(_shown(config.docs_dir, self.root), clashes[0]) + "; the site was not changed")
         self.site_config, self.warnings = config, list(problems)
         self.changed = self.staging.sync(pages, docs)
-        text = config.derived(docs_dir=DOCS, site_dir=SITES[mode], moved=_moved(pages), hidden=_hidden(pages))
-        return self.staging.write_config(f"{mode}.yml", HEADER + text)
+        moved, hidden = moved_pages(pages), _hidden(pages)
+        key = (mode, config.text, tuple(sorted(moved.items())), tuple(hidden))
+        if self._derived is None or self._derived[0] != key:  # a server mostly writes the same again
+            text = config.derived(docs_dir=DOCS, site_dir=SITES[mode], moved=moved, hidden=hidden)
+            self._derived = (key, self.staging.write_config(f"{mode}.yml", HEADER + text))
+        return self._derived[1]
 
     def _pages(self, config: SiteConfig) -> PageSource:
         """The page source, kept while the Markdown settings and site_url stay the same."""
@@ -77,10 +82,6 @@ class Engine:
     def run(self, command: str, config: Path, *args: str) -> int:
         """Run Zensical in the project's folder (paths in Markdown extensions' options are relative to it)."""
         return subprocess.run(zensical(command, config, *args), cwd=self.root, env=os.environ.copy()).returncode
-
-
-def _moved(pages: dict[str, Page]) -> dict[str, str]:
-    return {path: staged_path(path) for path in pages if staged_path(path) != path}
 
 
 def _hidden(pages: dict[str, Page]) -> list[str]:

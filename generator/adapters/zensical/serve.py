@@ -98,7 +98,8 @@ def serve(root: Path, dev_addr: str, say: Say = _stderr) -> int:
         observer.schedule(changes, str(parent), recursive=False)
     observer.start()
     child = subprocess.Popen(zensical("serve", config, "-a", dev_addr), cwd=root)
-    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so the finally below runs
+    # SIGTERM: the finally below still runs; the exit code is the shell's for a stopping signal.
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     staged = True
     try:
         while child.poll() is None:
