@@ -7,13 +7,13 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build serve-zensical build-zensical check hooks test browser bench clean
+.PHONY: setup serve build serve-zensical build-zensical check hooks test browser bench dist clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
 setup: $(STAMP)
@@ -58,8 +58,12 @@ browser:
 test: setup browser
 	$(BIN)/python -m pytest -n 2
 
+## The wheel and the source archive a team installs, into dist/ (docs/upgrading.md)
+dist: setup
+	$(BIN)/python -m build --no-isolation --outdir dist .
+
 bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .journal .pytest_cache
+	rm -rf site .journal .pytest_cache build dist

@@ -11,7 +11,7 @@ import pytest
 
 import generator
 
-from .conftest import REPO, TODAY, copy_project
+from tests.support import REPO, TODAY, copy_project
 
 EXPECTED = {
     "__version__",

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import build_fixture
+from tests.support import FIXTURES, build_fixture
 
-INJECTION = Path(__file__).parent / "fixtures" / "injection"
+INJECTION = FIXTURES / "injection"
 FIELDS = ("Acme", "Partner", "Jane", "VP", "Ops", "Buyer", "Bob", "Sam", "Channel", "Product", "Rival", "Tag",
           "Topic", "Industry", "Size", "Region", "Tier", "Summary", "Alias", "Campaign", "Owner", "Quote",
           "Insight", "Analyst", "Note", "Counter")

@@ -26,9 +26,9 @@ from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
 
-from tests.conftest import EPOCH, build_fixture, build_with_zensical
+from tests.support import EPOCH, FIXTURES, build_fixture, build_with_zensical
 
-CANARY = Path(__file__).parent / "fixtures" / "canary"
+CANARY = FIXTURES / "canary"
 NOWHERE = ("CANARY-CONTACT", "CANARY-CONF")  # contacts, the confidential file's values and its name
 INTERNAL = ("CANARY-INTERNAL-3b9e", "CANARY-INTERNAL-e6f0")
 ANONYMOUS = ("CANARY-ANONSPEAKER-51c2", "CANARY-ANONACCT-2c7d")

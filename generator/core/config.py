@@ -75,6 +75,27 @@ class JournalConfig(BaseModel):
         return BUILTIN_ACCOUNT_FIELDS + [f for f in self.account_fields if f not in BUILTIN_ACCOUNT_FIELDS]
 
 
+# Options a release renamed: old name -> (new name, version that renamed it). The old name keeps
+# working, with a warning naming the new one (from `journal check` and from the MkDocs plugin),
+# until the next major version; see docs/upgrading.md. None has been renamed yet.
+RENAMED_OPTIONS: dict[str, tuple[str, str]] = {}
+
+
+def renamed_message(old: str, new: str, since: str) -> str:
+    return f"the journal option '{old}' is called '{new}' since version {since}: rename it in mkdocs.yml"
+
+
+def upgrade_options(options: dict, renamed: dict[str, tuple[str, str]] = RENAMED_OPTIONS) -> tuple[dict, list[str]]:
+    """``options`` with each renamed option under its new name, and a warning for each."""
+    out, warnings = dict(options), []
+    for old, (new, since) in renamed.items():
+        if old in out:
+            value = out.pop(old)
+            out.setdefault(new, value)
+            warnings.append(renamed_message(old, new, since))
+    return out, warnings
+
+
 def option_errors(exc: ValidationError) -> list[str]:
     """Readable lines for invalid options: "relationships: 'customer' is listed twice", "coverage_windows[0]: …"."""
     lines = []

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -20,8 +19,6 @@ from .problems import Problem, Problems, one_of, suggest
 from .quote_syntax import auto_id, parse_quotes
 from .slugs import short_hash, slugify
 from .yamlfile import Located, field_path, split_front_matter, type_word
-
-EXPIRY_NOTICE_DAYS = 30
 
 
 @dataclass
@@ -88,11 +85,11 @@ def parse_interview(source: str, rel: str, text: str, config: JournalConfig, tod
     return Parsed(interview, problems.items)
 
 
-def _take_extra(data: dict, meta: Located, source: str, config: JournalConfig, problems: Problems) -> dict[str, Any]:
+def _take_extra(data: dict, meta: Located, source: str, config: JournalConfig, problems: Problems) -> dict[str, str | list[str]]:
     """Split off configured account fields and taxonomies; report unknown keys."""
     extra_fields = [f for f in config.all_account_fields if f not in FRONT_MATTER_FIELDS]
     allowed = [*FRONT_MATTER_FIELDS, *extra_fields, *config.taxonomies]
-    extra: dict[str, Any] = {}
+    extra: dict[str, str | list[str]] = {}
     for key in list(data):
         line = meta.line((key,))
         if key in extra_fields:
@@ -156,7 +153,7 @@ def _check_quotes(interview: Interview, today: dt.date, problems: Problems) -> N
         if not q.explicit_id:
             hint = slugify(" ".join(q.text.split()[:5]))
             problems.warning(interview.source, q.line, f"this {q.clearance} quote has no id; give it one (e.g. {{#{hint} {q.clearance}}}) so campaigns can cite it", "quote")
-        if q.expires and today <= q.expires <= today + dt.timedelta(days=EXPIRY_NOTICE_DAYS):
+        if q.expires_soon(today):
             problems.warning(interview.source, q.line, f"the {q.clearance} clearance expires on {q.expires.isoformat()}; renew the consent or it becomes internal", "quote")
 
 

@@ -16,7 +16,7 @@ from .insights import load_insights
 from .interviews import Parsed, parse_interview
 from .model import Interview, Journal
 from .problems import Problem, Problems
-from .project import read_config
+from .project import read_options
 from .vocabulary import apply_vocabulary
 from .workers import gc_paused, split_across_cores
 from .yamlfile import LINK_OUT, leaves_project, read_text
@@ -188,7 +188,10 @@ def _check_unique(interviews: list[Interview], problems: Problems) -> None:
 
 
 def load_project(root: Path, *, today: dt.date | None = None, cache: ParseCache | None = None) -> tuple[Journal, Problems]:
-    """The journal of the project at ``root``, with the options of its mkdocs.yml, and every problem found.
-
-    Raises ProjectError when mkdocs.yml or the plugin's options cannot be used."""
-    return load_journal(root, read_config(root), today=today or build_date(), cache=cache)
+    """The journal of the project at ``root``, with the options of its mkdocs.yml, and every problem
+    found (a renamed option in mkdocs.yml is a warning). ProjectError when mkdocs.yml cannot be used."""
+    config, renamed = read_options(root)
+    journal, problems = load_journal(root, config, today=today or build_date(), cache=cache)
+    for message in renamed:
+        problems.warning("mkdocs.yml", 0, message)
+    return journal, problems

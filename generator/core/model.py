@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import quote
 
 from .config import JournalConfig
 from .frontmatter import CLEARED, FrontMatter, Person
 from .slugs import normalize
+from .yamlfile import Key
+
+# `journal check` warns, and campaign pages show a warning, this many days before a clearance lapses.
+EXPIRY_NOTICE_DAYS = 30
 
 
 @dataclass(eq=False)
@@ -52,6 +55,10 @@ class Quote:
     def expired(self, today: dt.date) -> bool:
         return self.expires is not None and self.expires < today
 
+    def expires_soon(self, today: dt.date) -> bool:
+        """In force today, and lapses within :data:`EXPIRY_NOTICE_DAYS` (``expires`` is its last day)."""
+        return self.expires is not None and today <= self.expires <= today + dt.timedelta(days=EXPIRY_NOTICE_DAYS)
+
     def clearance_on(self, today: dt.date) -> str:
         """The clearance in force: an expired clearance counts as internal."""
         return "internal" if self.expired(today) else self.clearance
@@ -67,11 +74,11 @@ class Interview:
     source: str  # path from the project root, as shown in messages
     rel: str  # path inside the interviews folder, e.g. "2026/acme.md"
     meta: FrontMatter
-    extra: dict[str, Any]  # configured account fields and taxonomies
+    extra: dict[str, str | list[str]]  # configured account fields (text) and taxonomies (lists)
     body: str  # notes with each quote replaced by a placeholder line
     body_line: int
     quotes: list[Quote]
-    lines: dict[tuple, int] = field(repr=False)
+    lines: dict[Key, int] = field(repr=False)  # front-matter field path -> line
     account: Account | None = field(default=None, repr=False)
     # Front-matter tags as written; `meta.tags` holds them after the vocabulary folded synonyms.
     # Kept because the parse cache hands the same object to the next `serve` rebuild.
@@ -105,7 +112,7 @@ class Interview:
         """The account this conversation counts for (its slug once accounts are merged)."""
         return self.account.slug if self.account else normalize(self.meta.customer)
 
-    def line_of(self, *key: Any) -> int:
+    def line_of(self, *key: str | int) -> int:
         while key:
             if key in self.lines:
                 return self.lines[key]

@@ -11,8 +11,8 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import ProjectError
-from .config import JournalConfig, option_errors
-from .yamlfile import yaml_message
+from .config import JournalConfig, option_errors, upgrade_options
+from .yamlfile import type_word, yaml_message
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -96,9 +96,14 @@ def read_base_path(root: Path) -> str:
 
 def read_config(root: Path) -> JournalConfig:
     """The `journal` plugin's options from mkdocs.yml; defaults when there is none."""
+    return read_options(root)[0]
+
+
+def read_options(root: Path) -> tuple[JournalConfig, list[str]]:
+    """The `journal` plugin's options from mkdocs.yml, and a warning for each renamed option used."""
     data = _read_mkdocs(root)
     if not data:
-        return JournalConfig()
+        return JournalConfig(), []
     options: Any = {}
     for entry in data.get("plugins") or []:
         if entry == "journal":
@@ -107,12 +112,13 @@ def read_config(root: Path) -> JournalConfig:
             options = entry["journal"] or {}
     if isinstance(data.get("plugins"), dict):
         options = data["plugins"].get("journal") or {}
+    if not isinstance(options, dict):
+        raise ProjectError(f"mkdocs.yml: the journal plugin's options must be a mapping, not {type_word(options)}")
+    options, warnings = upgrade_options(options)
     try:
-        return JournalConfig(**options)
+        return JournalConfig(**options), warnings
     except ValidationError as exc:
         raise ProjectError("mkdocs.yml: the journal plugin's options are invalid: " + "; ".join(option_errors(exc))) from None
-    except TypeError as exc:  # options that are not a mapping
-        raise ProjectError(f"mkdocs.yml: the journal plugin's options must be a mapping: {exc}") from None
 
 
 def layout_error(root: Path, config: JournalConfig, docs_dir: Path, use_directory_urls: bool) -> str:

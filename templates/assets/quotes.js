@@ -2,7 +2,8 @@
  *
  * The page is a plain list of quote cards (readable without JavaScript) followed by one
  * JSON document describing them. This script shows the filter form, hides the cards that
- * do not match, and copies a quote's attribution (the same string as the exports).
+ * do not match, and copies a quote's attribution (the same string as the exports) with
+ * copy.js, which the page loads first.
  *
  * Material's instant navigation re-creates inline <script> elements without their
  * attributes, so the JSON is found through its wrapper, not through its own id; and this
@@ -188,7 +189,7 @@
       var button = e.target.closest ? e.target.closest(".journal-copy") : null;
       if (!button) return;
       var r = byId[button.getAttribute("data-quote")];
-      if (r) copy(r.copy, button);
+      if (r) window.journalCopy(r.copy, button); // copy.js
     });
 
     more.addEventListener("click", function () { render(); });
@@ -209,42 +210,6 @@
     reveal();
     // Build the search index while the reader looks at the page, so the first search is quick too.
     (window.requestIdleCallback || setTimeout)(function () { if (!hay) haystacks(); });
-  }
-
-  function copied(button, ok) {
-    var label = button.getAttribute("data-label") || button.textContent;
-    button.setAttribute("data-label", label);
-    button.textContent = ok ? "Copied" : "Copy failed: select the text instead";
-    setTimeout(function () { button.textContent = label; }, 2000);
-  }
-
-  function fallbackCopy(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var ok = false;
-    try {
-      ok = document.execCommand("copy");
-    } catch (e) {
-      ok = false;
-    }
-    document.body.removeChild(area);
-    return ok;
-  }
-
-  function copy(text, button) {
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(
-        function () { copied(button, true); },
-        function () { copied(button, fallbackCopy(text)); }
-      );
-    } else {
-      copied(button, fallbackCopy(text));
-    }
   }
 
   setup();

@@ -15,14 +15,16 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import threading
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 LOCAL_HOST = "127.0.0.1"
@@ -159,3 +161,24 @@ def page(browser: Browser) -> Iterator[Page]:
     """A watched page of a fresh context that may use the clipboard."""
     with open_page(browser, permissions=["clipboard-read", "clipboard-write"]) as (tab, _):
         yield tab
+
+
+def exported(site_url: str) -> dict[str, dict[str, Any]]:
+    """The records of the site's quotes.json, by quote id."""
+    with urllib.request.urlopen(site_url + "quotes/quotes.json") as response:
+        return {r["id"]: r for r in json.load(response)["quotes"]}
+
+
+def copied_by(page: Page, button: Locator) -> str:
+    """Click a copy ``button``; what reaches the clipboard. The clipboard is the browser's,
+    shared by every test of this worker, and written asynchronously: wait until it changes."""
+    nothing = "(nothing copied yet)"
+    page.bring_to_front()  # the clipboard takes writes from the focused page only
+    page.evaluate("text => navigator.clipboard.writeText(text)", nothing)
+    button.click()
+    for _ in range(100):
+        copied = page.evaluate("navigator.clipboard.readText()")
+        if copied != nothing:
+            return copied
+        page.wait_for_timeout(50)
+    raise AssertionError(f"the click put nothing on the clipboard; the button says {button.inner_text()!r}")

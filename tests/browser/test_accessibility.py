@@ -10,7 +10,7 @@ from .conftest import FAMILIES, open_page
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["dashboard", "account", "quotes", "interview"]
+PAGES = ["dashboard", "account", "quotes", "interview", "campaign", "insight"]
 SEVERE = {"serious", "critical"}
 # Violations in Material's own markup that no template or stylesheet of ours can fix: (rule, element).
 # Material's search overlay is <div class="md-search" role="dialog"> without a name (mkdocs-material

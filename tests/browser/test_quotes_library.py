@@ -4,18 +4,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import urllib.request
 
 from typing import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from ..conftest import run_mkdocs
-from ..quote_journal import interview, load
-from .conftest import EngineSite, serve_directory
+from tests.quote_journal import interview, load
+from tests.support import run_mkdocs
+from .conftest import EngineSite, copied_by, exported, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -31,11 +29,6 @@ def visible_ids(page: Page) -> list[str]:
 def haystack(r: dict) -> str:
     """What the library's text search looks through (quotes.js), lower-cased."""
     return " ".join(" | ".join([r["copy"], r["who"], r["account"], " ".join(r["tags"]), r["rel"], r["ind"], r["dep"], r["per"]]).lower().split())
-
-
-def exported(site_url: str) -> dict[str, str]:
-    with urllib.request.urlopen(site_url + "quotes/quotes.json") as response:
-        return {r["id"]: r["attribution"] for r in json.load(response)["quotes"]}
 
 
 def test_filters_combine_and_count(page: Page, engine_site: EngineSite) -> None:
@@ -89,7 +82,7 @@ def test_copy_with_attribution_equals_the_export(page: Page, engine_site: Engine
     assert record, f"the sample journal has a {clearance} quote"
     copied = copy_of(page, record["id"])
     expect(page.locator(f"[id='{record['id']}'] .journal-copy")).to_have_text("Copied")
-    assert copied == record["copy"] == exported(engine_site.url)[record["id"]]
+    assert copied == record["copy"] == exported(engine_site.url)[record["id"]]["attribution"]
     if clearance == "anonymous":
         speaker = page.locator(f"[id='{record['id']}'] .journal-quote__source a").first.inner_text()
         assert speaker not in copied  # the account's name is not in what gets pasted
@@ -233,19 +226,8 @@ def test_tag_and_cleared_filters_update_the_count(page: Page, site_url: str) -> 
 
 
 def copy_of(page: Page, quote_id: str) -> str:
-    """Click the quote's copy button; what reaches the clipboard. The clipboard is the browser's,
-    shared by every test of this worker, and written asynchronously: wait until it changes."""
-    nothing = "(nothing copied yet)"
-    page.bring_to_front()  # the clipboard takes writes from the focused page only
-    page.evaluate("text => navigator.clipboard.writeText(text)", nothing)
-    button = page.locator(f"[id='{quote_id}'] .journal-copy")
-    button.click()
-    for _ in range(100):
-        copied = page.evaluate("navigator.clipboard.readText()")
-        if copied != nothing:
-            return copied
-        page.wait_for_timeout(50)
-    raise AssertionError(f"copying {quote_id} put nothing on the clipboard; the button says {button.inner_text()!r}")
+    """Click the quote's copy button; what reaches the clipboard."""
+    return copied_by(page, page.locator(f"[id='{quote_id}'] .journal-copy"))
 
 
 @pytest.mark.parametrize("where", ["quotes/", "interview"])

@@ -26,6 +26,7 @@ COMMANDS = {
     "build-pages": "pages:build_pages_command",
     "build": "engines:build_command",
     "serve": "engines:serve_command",
+    "init": "init:init_command",
 }
 
 
@@ -44,6 +45,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="customer-research-journal", prog_name="journal")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The journal project (default: the folder holding mkdocs.yml, searched upwards).")

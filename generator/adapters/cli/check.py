@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ...core.githistory import staged_files
-from ...core.load import build_date, load_journal
+from ...core.load import load_project
 from ...core.problems import Problem
 from ...core.project import read_config
 from ...views.wording import plural
@@ -38,7 +38,7 @@ def check(root: Path, paths: tuple[str, ...], staged: bool) -> None:
         paths = (*paths, *(str(root / p) for p in staged_files(root) if p.startswith(folders)))
         if not paths:
             return  # nothing of the journal is being committed
-    journal, problems = load_journal(root, config, today=build_date())
+    journal, problems = load_project(root)
     wanted = [p for p in relative(paths, root) if p]
     shown = [p for p in problems if not wanted or _matches(p, wanted)]
     print_problems(shown)

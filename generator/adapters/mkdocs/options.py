@@ -13,7 +13,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from pydantic import TypeAdapter, ValidationError
 
-from ...core.config import JournalConfig, option_errors
+from ...core.config import RENAMED_OPTIONS, JournalConfig, option_errors, renamed_message
 
 
 class PydanticOption(c.BaseConfigOption):
@@ -33,6 +33,13 @@ class PydanticOption(c.BaseConfigOption):
             raise c.ValidationError("; ".join(option_errors(exc))) from None
 
 
-JournalPluginConfig = type(
-    "JournalPluginConfig", (base.Config,), {name: PydanticOption(name) for name in JournalConfig.model_fields}
-)
+def plugin_config_class(renamed: dict[str, tuple[str, str]] = RENAMED_OPTIONS) -> type[base.Config]:
+    """The plugin's config schema: one option per JournalConfig field, and each renamed option
+    moved to its new name with a warning (MkDocs' own mechanism for renamed options)."""
+    options: dict[str, c.BaseConfigOption] = {name: PydanticOption(name) for name in JournalConfig.model_fields}
+    for old, (new, since) in renamed.items():
+        options[old] = c.Deprecated(moved_to=new, message="journal: " + renamed_message(old, new, since).replace("{", "{{").replace("}", "}}"))
+    return type("JournalPluginConfig", (base.Config,), options)
+
+
+JournalPluginConfig = plugin_config_class()

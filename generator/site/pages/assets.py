@@ -9,7 +9,7 @@ from ..page import Page
 from ..cache import Family
 from ..context import Site
 
-ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "quotes.js", "segments.css", "insights.css")
+ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "copy.js", "quotes.js", "segments.css", "insights.css")
 ASSET_DIR = "assets/journal/"
 # What every page loads through the theme (the engine's extra_css); the scripts come with the pages using them.
 STYLESHEETS = tuple(ASSET_DIR + name for name in ASSETS if name.endswith(".css"))

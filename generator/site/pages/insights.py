@@ -1,8 +1,10 @@
 """Insight pages: /insights/ (every claim, its status and strength) and /insights/<slug>/
 (the claim, its supporting and contradicting quotes side by side, and whom we have not heard yet).
 
-Confidential quotes never enter the model, so they cannot show here; a quote cleared
-as anonymous shows its descriptor only (no name, role, department or account).
+Confidential quotes never enter the model, so they cannot show here. A cleared quote shows
+first its outward form (views.outward) with "Copy with attribution"; one cleared as anonymous
+shows its descriptor only (no name, role, department or account); an internal one is labelled
+as not for use outside.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ...core.insights import STATUSES, segment_terms
-from ...core.model import Evidence, Insight
+from ...core.model import Insight
 from ...core.segments import Term, segment_index
 from ...core.slugs import normalize
 from ...views.account import days_since, is_stale
 from ...views.evidence import Strength, coverage, strength
+from ...views.outward import outward
 from ..cache import Family
 from ..context import Site
 from ..page import Page
@@ -55,13 +58,8 @@ def build(site: Site) -> Iterator[Page]:
         yield renderer.page(
             insight.url + "index.md", "pages/insight.html.j2", title=insight.title, row=row, insight=insight, segment_terms=list(zip(insight.segments, terms[insight.slug])),
             claim=renderer.markdown(insight.body), coverage=coverage(insight, journal), today=site.today,
-            renderer=renderer, anonymous=lambda e: shows_descriptor(e, site),
+            renderer=renderer, outward={e.quote.id: outward(e.quote, site.today) for e in insight.found},
             days=days_since(insight.newest, site.today) if insight.newest else None, stale_days=stale_days)
-
-
-def shows_descriptor(evidence: Evidence, site: Site) -> bool:
-    """An anonymous quote (clearance in force today) is credited with its descriptor only."""
-    return evidence.quote is not None and evidence.quote.clearance_on(site.today) == "anonymous"
 
 
 FAMILY = Family("insights", build)

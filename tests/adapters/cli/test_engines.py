@@ -15,9 +15,9 @@ from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
 from tests.adapters.serving import free_port, processes, wait_for, wait_until_gone
-from tests.conftest import EPOCH, REPO, mkdocs_env, run_journal
+from tests.support import EPOCH, FIXTURES, mkdocs_env, run_journal
 
-MINI = REPO / "tests" / "fixtures" / "mini"
+MINI = FIXTURES / "mini"
 
 
 def mini(tmp_path: Path) -> Path:

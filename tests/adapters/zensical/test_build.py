@@ -16,9 +16,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.adapters.zensical.guard import MESSAGE
-from tests.conftest import REPO, build_with_zensical, copy_project, mkdocs_env, run_journal
+from tests.support import FIXTURES, build_with_zensical, copy_project, mkdocs_env, run_journal
 
-MINI = REPO / "tests" / "fixtures" / "mini"
+MINI = FIXTURES / "mini"
 # What only one engine writes: its theme's files, its search index, MkDocs' gzipped sitemap.
 THEME = re.compile(r"^(assets/(javascripts|stylesheets|images)/|search/|search\.json$|sitemap\.xml\.gz$)")
 EXPORTS = ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml")

@@ -13,7 +13,7 @@ from generator.adapters.zensical.config import GUARD, SiteConfig, markdown_setti
 from generator.core.config import JournalConfig
 from generator.errors import ProjectError
 from generator.site.pages.assets import STYLESHEETS
-from tests.conftest import REPO
+from tests.support import REPO
 
 MkDocsLoader = get_yaml_loader()  # yaml.Loader with !ENV, as Zensical's
 

@@ -14,9 +14,9 @@ from typing import Iterator
 import pytest
 
 from tests.adapters.serving import fetch, free_port, processes, wait_for, wait_until_gone
-from tests.conftest import REPO, mkdocs_env, run_journal
+from tests.support import FIXTURES, mkdocs_env, run_journal
 
-MINI = REPO / "tests" / "fixtures" / "mini"
+MINI = FIXTURES / "mini"
 NOTE = "interviews/2026/2026-03-04-acme.md"
 PAGE = "interviews/2026/2026-03-04-acme/"
 JOURNAL_SERVE = "generator.adapters.cli.app serve"

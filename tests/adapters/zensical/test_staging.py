@@ -10,7 +10,7 @@ from generator.adapters.zensical.engine import Engine
 from generator.adapters.zensical.staging import Staging, relink, staged_path, team_docs
 from generator.errors import JournalInvalid
 from generator.site.page import Page
-from tests.conftest import REPO, copy_project
+from tests.support import REPO, copy_project
 
 
 @pytest.mark.parametrize("path, staged", [
