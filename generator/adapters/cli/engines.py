@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from ...adapters.zensical.build import build as zensical_build
-from ...adapters.zensical.serve import serve as zensical_serve
+from ..zensical.build import build as zensical_build
+from ..zensical.serve import serve as zensical_serve
 from ...core.problems import Problem
 from .output import err_console, handle_errors, print_problems
 

@@ -88,12 +88,12 @@ class SiteConfig:
         self.node: MappingNode = merged  # type: ignore[assignment]
         self.text = yaml.serialize(merged, Dumper=yaml.SafeDumper)  # the merged settings, to compare
         values = self._construct()
-        self.site_url: str = values.get("site_url") or ""
-        self.docs_dir = root / (values.get("docs_dir") or "docs")
-        self.site_dir = root / (values.get("site_dir") or "site")
+        self.site_url = _text(values, "site_url", "")
+        docs_dir = _text(values, "docs_dir", "docs")
+        self.docs_dir, self.site_dir = root / docs_dir, root / _text(values, "site_dir", "site")
         self.extensions, self.extension_configs = markdown_settings(values.get("markdown_extensions") or [])
         self.has_nav = bool(values.get("nav"))
-        wrong = layout_error(root, options, Path(values.get("docs_dir") or "docs"), values.get("use_directory_urls", True))
+        wrong = layout_error(root, options, Path(docs_dir), values.get("use_directory_urls", True) is not False)
         if wrong:
             raise ProjectError(f"mkdocs.yml: {wrong}")
 
@@ -134,6 +134,15 @@ class SiteConfig:
             before = _scalar(_get(node, "not_in_nav"))
             _set(node, "not_in_nav", ScalarNode(STR, "\n".join([*before.splitlines(), *("/" + p for p in hidden)]) + "\n", style="|"))
         return yaml.serialize(node, Dumper=yaml.SafeDumper, allow_unicode=True)
+
+
+def _text(values: dict[str, Any], key: str, default: str) -> str:
+    value = values.get(key)
+    if value is None or value == "":
+        return default
+    if not isinstance(value, str):
+        raise ProjectError(f"mkdocs.yml: {key} must be text, not {value!r}")
+    return value
 
 
 def _drop_entry(node: MappingNode, setting: str, name: str) -> None:

@@ -81,7 +81,7 @@ class Engine:
 
     def run(self, command: str, config: Path, *args: str) -> int:
         """Run Zensical in the project's folder (paths in Markdown extensions' options are relative to it)."""
-        return subprocess.run(zensical(command, config, *args), cwd=self.root, env=os.environ.copy()).returncode
+        return subprocess.run(zensical(command, config, *args), cwd=self.root).returncode
 
 
 def _hidden(pages: dict[str, Page]) -> list[str]:

@@ -99,6 +99,7 @@ def test_the_renderer_gets_mkdocs_own_markdown_settings() -> None:
     ("site_name: J\ndocs_dir: .\n", "mkdocs.yml: interviews/ must stay outside docs_dir (.)"),
     ("site_name: J\nmarkdown_extensions: [[tables]]\n", "mkdocs.yml: markdown_extensions: '['tables']' is not an extension name"),
     ("site_name: J\nsite_url: !relative\n", "mkdocs.yml cannot be read"),
+    ("site_name: J\ndocs_dir: [pages]\n", "mkdocs.yml: docs_dir must be text, not ['pages']"),
 ])
 def test_unusable_settings_are_named(tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "interviews").mkdir()

@@ -63,6 +63,10 @@ def test_an_edit_updates_the_page_and_an_error_keeps_the_last_good_one(served: t
 
     (project / "docs" / "about.md").write_text("# About\n\nA guide edited while serving.\n")
     wait_for(url + "about/", "A guide edited while serving.", timeout=30)
+
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_name: Mini journal", "site_name: Renamed journal"))
+    wait_for(url, "Renamed journal", timeout=30)  # the derived configuration follows mkdocs.yml
     assert not (project / "site").exists()  # a server writes only into its staging folder
 
 
