@@ -8,7 +8,8 @@
     ├── NoteError                `journal new`: an answer that cannot be used
     ├── FilterError              `journal quotes`: a filter that matches nothing the journal knows
     ├── EditAborted              `journal tags rename|merge`: a write failed part-way; every file was put back
-    └── PageConflict             two generated pages would have the same path
+    ├── PageConflict             two generated pages would have the same path
+    └── BuildFailed              `journal build`: the engine could not build the site; the previous one is untouched
 
 Problems in the notes are not exceptions: they are collected (``core.problems.Problems``)
 so one pass reports them all; ``JournalInvalid`` carries them when a caller must stop.
@@ -63,3 +64,8 @@ class EditAborted(JournalError):
 
 class PageConflict(JournalError):
     """Two generated pages at one path: a bug, or two page families claiming one address."""
+
+
+class BuildFailed(JournalError):
+    """A build that could not finish (the engine failed, or a docs page has a generated page's address);
+    the site was not changed."""
