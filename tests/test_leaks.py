@@ -1,5 +1,6 @@
-"""Canary test: a full `mkdocs build` of tests/fixtures/canary, whose private values carry
-unique strings, then a scan of every file the site holds.
+"""Canary test: a full build of tests/fixtures/canary, whose private values carry unique strings,
+then a scan of every file the site holds (compressed ones unpacked: the search index's); with
+each engine (MkDocs and Zensical).
 
 What may appear where (spec sections 2-5):
 - contacts and anything from the confidential interview (including its file name): nowhere;
@@ -15,6 +16,7 @@ import csv
 import gzip
 import io
 import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
 
-from tests.support import EPOCH, FIXTURES, build_fixture, library_records
+from tests.support import EPOCH, FIXTURES, build_fixture, build_with_zensical, library_records
 
 CANARY = FIXTURES / "canary"
 NOWHERE = ("CANARY-CONTACT", "CANARY-CONF")  # contacts, the confidential file's values and its name
@@ -33,9 +35,19 @@ EXPORTS = ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml")
 GZIP = b"\x1f\x8b"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build_fixture(CANARY, tmp_path_factory.mktemp("canary"))
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def site(request, tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("canary")
+    if request.param == "mkdocs":
+        return build_fixture(CANARY, tmp)
+    shutil.copytree(CANARY, tmp / "canary")
+    return build_with_zensical(tmp / "canary")
+
+
+def search_index(site: Path) -> str:
+    """The text of the site's search index: every page's Pagefind fragment, unpacked."""
+    texts = files(site)
+    return "".join(text for name, text in texts.items() if name.startswith("pagefind/fragment/"))
 
 
 def files(site: Path) -> dict[str, str]:
@@ -54,15 +66,14 @@ def found(canaries: tuple[str, ...], text: str) -> list[str]:
 
 
 def test_the_scan_covers_the_whole_site(site: Path) -> None:
-    texts = files(site)
-    assert {"404.html", "sitemap.xml", "sitemap.xml.gz", "pagefind/pagefind-entry.json", *EXPORTS} <= set(texts)
-    assert "anonymous-account/" in texts["sitemap.xml.gz"]  # unpacked, so it is scanned
-    # The canaries are there to be found: the internal and anonymous ones on internal pages, and
-    # in the (compressed) search index of those pages, which the scan reads unpacked.
-    page = texts["interviews/2026/2026-04-10-anonymous-account/index.html"]
+    names = set(files(site))
+    assert {"404.html", "sitemap.xml", "pagefind/pagefind-entry.json", *EXPORTS} <= names
+    for sitemap in {"sitemap.xml", "sitemap.xml.gz"} & names:
+        assert "anonymous-account/" in files(site)[sitemap]  # unpacked, so it is scanned
+    assert found(INTERNAL, search_index(site)) == list(INTERNAL)  # the index holds the notes, scanned unpacked
+    # The canaries are there to be found: the internal and anonymous ones on internal pages.
+    page = files(site)["interviews/2026/2026-04-10-anonymous-account/index.html"]
     assert found(INTERNAL, page) == ["CANARY-INTERNAL-e6f0"] and found(ANONYMOUS, page) == list(ANONYMOUS)
-    index = "".join(text for name, text in texts.items() if name.startswith("pagefind/fragment/"))
-    assert found(INTERNAL, index) == list(INTERNAL)
 
 
 def test_no_contact_and_nothing_confidential_anywhere(site: Path) -> None:

@@ -1,4 +1,5 @@
-"""The quotes library in a real browser: combined filters, the count, and the copied attribution."""
+"""The quotes library in a real browser: combined filters, the count, and the copied attribution
+(the filters and the copy on the site of each engine)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.quote_journal import interview, load
 from tests.support import run_mkdocs
-from .conftest import copied_by, exported, serve_directory
+from .conftest import EngineSite, copied_by, exported, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -34,8 +35,8 @@ def haystack(r: dict) -> str:
     return " ".join(" | ".join([r["copy"], r["who"], r["account"], " ".join(r["tags"]), r["rel"], r["ind"], r["dep"], r["per"]]).lower().split())
 
 
-def test_filters_combine_and_count(page: Page, site_url: str) -> None:
-    page.goto(site_url + "quotes/")
+def test_filters_combine_and_count(page: Page, engine_site: EngineSite) -> None:
+    page.goto(engine_site.url + "quotes/")
     expect(page.locator("#journal-quote-filters")).to_be_visible()
     data = records(page)
     total = len(data)
@@ -79,13 +80,13 @@ def test_filters_combine_and_count(page: Page, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("clearance", ["public", "anonymous"])
-def test_copy_with_attribution_equals_the_export(page: Page, site_url: str, clearance: str) -> None:
-    page.goto(site_url + "quotes/")
+def test_copy_with_attribution_equals_the_export(page: Page, engine_site: EngineSite, clearance: str) -> None:
+    page.goto(engine_site.url + "quotes/")
     record = next((r for r in records(page) if r["cl"] == clearance), None)
     assert record, f"the sample journal has a {clearance} quote"
     copied = copy_of(page, record["id"])
     expect(page.locator(f"[id='{record['id']}'] .journal-copy")).to_have_text("Copied")
-    assert copied == record["copy"] == exported(site_url)[record["id"]]["attribution"]
+    assert copied == record["copy"] == exported(engine_site.url)[record["id"]]["attribution"]
     if clearance == "anonymous":
         speaker = page.locator(f"[id='{record['id']}'] .journal-quote__source a").first.inner_text()
         assert speaker not in copied  # the account's name is not in what gets pasted

@@ -1,4 +1,5 @@
-"""The journal's search (Pagefind's index, search.js in Material's header) on the sample journal."""
+"""The journal's search (Pagefind's index, search.js in the theme's header) on the sample journal, built
+by each engine: MkDocs (Material's own search turned off) and Zensical (its own search turned off)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support import FIXTURES, run_mkdocs
-from .conftest import serve_directory
+from .conftest import EngineSite, serve_directory
 from .sample import account_of, confidential, visible
 
 pytestmark = pytest.mark.browser
@@ -35,7 +36,8 @@ def paths(page: Page) -> list[str]:
     return page.locator(RESULTS).evaluate_all("as => as.map(a => new URL(a.href).pathname)")
 
 
-def test_a_phrase_from_the_notes_finds_its_interview(page: Page, site_url: str) -> None:
+def test_a_phrase_from_the_notes_finds_its_interview(page: Page, engine_site: EngineSite) -> None:
+    site_url = engine_site.url
     note = next(n for n in visible() if "three-step ladder" in n.body)
     page.goto(site_url)
     page.keyboard.press("/")
@@ -48,7 +50,8 @@ def test_a_phrase_from_the_notes_finds_its_interview(page: Page, site_url: str) 
     expect(page.locator(DIALOG)).to_have_count(1)  # Material's instant navigation kept the header and its search
 
 
-def test_a_result_shows_the_interviews_date_account_and_relationship(page: Page, site_url: str) -> None:
+def test_a_result_shows_the_interviews_date_account_and_relationship(page: Page, engine_site: EngineSite) -> None:
+    site_url = engine_site.url
     note = next(n for n in visible() if "three-step ladder" in n.body)
     page.goto(site_url + "about/")
     search(page, "three-step ladder")
@@ -60,7 +63,8 @@ def test_a_result_shows_the_interviews_date_account_and_relationship(page: Page,
     assert "¶" not in hit.inner_text()
 
 
-def test_pricing_among_lost_customers(page: Page, site_url: str) -> None:
+def test_pricing_among_lost_customers(page: Page, engine_site: EngineSite) -> None:
+    site_url = engine_site.url
     """A search narrowed by a facet: only the lost customers' interviews that talk about pricing."""
     lost = {"/" + n.url for n in visible() if n.meta["relationship"] == "lost-customer" and re.search(r"\bpric", n.body, re.I)}
     others = {"/" + n.url for n in visible() if n.meta["relationship"] != "lost-customer" and re.search(r"\bpric", n.body, re.I)}
@@ -81,7 +85,8 @@ def test_pricing_among_lost_customers(page: Page, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("phrase", ["Marlinspike", "Vantoria"])
-def test_the_confidential_interview_is_not_found(page: Page, site_url: str, phrase: str) -> None:
+def test_the_confidential_interview_is_not_found(page: Page, engine_site: EngineSite, phrase: str) -> None:
+    site_url = engine_site.url
     assert all(phrase in n.body for n in confidential()) and not any(phrase in n.body for n in visible())
     page.goto(site_url)
     search(page, "escalation")  # the index is loaded and answers
@@ -97,7 +102,8 @@ def test_the_confidential_interview_is_not_found(page: Page, site_url: str, phra
     assert phrase.casefold() not in page.locator(f"{DIALOG} .md-search-result__list").inner_text().casefold()
 
 
-def test_the_keyboard_opens_moves_through_and_closes_the_search(page: Page, site_url: str) -> None:
+def test_the_keyboard_opens_moves_through_and_closes_the_search(page: Page, engine_site: EngineSite) -> None:
+    site_url = engine_site.url
     page.goto(site_url + "customers/")
     search(page, "escalation", key="s")
     page.keyboard.press("ArrowDown")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ...core.project import read_folders
+from ...core.project import excluded_docs, read_folders
 from ...site.registry import generate_pages
 from ...site.render import Renderer
 from ...site.search import guide_records, index, site_records, write_bundle
@@ -23,6 +23,6 @@ def search_index_command(root: Path, site_dir: Path | None) -> None:
     journal's MkDocs plugin: after `journal build-pages` and the engine's own build."""
     docs_dir, default_site = read_folders(root)
     pages = generate_pages(root)
-    records = site_records(pages.values()) + guide_records(docs_dir, Renderer(), generated=pages)
+    records = site_records(pages.values()) + guide_records(docs_dir, Renderer(), generated=pages, excluded=excluded_docs(root))
     target = write_bundle(index(records), site_dir or default_site)
     err_console.print(f"[green]✓[/] search index of {len(records)} pages in {target}")

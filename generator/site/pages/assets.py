@@ -12,9 +12,10 @@ from ..context import Site
 ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "copy.js", "quotes.js", "segments.css", "insights.css",
           "search.css", "search.js")
 ASSET_DIR = "assets/journal/"
-# Stylesheets and scripts of every page (an engine lists them in its page frame); the others are
-# loaded by the pages that use them.
-EVERY_PAGE = tuple(ASSET_DIR + name for name in ASSETS if name.endswith(".css")) + (ASSET_DIR + "search.js",)
+# What every page loads through the theme: the stylesheets (the engine's extra_css) and the search box's
+# script (extra_javascript); the other scripts come with the pages using them.
+STYLESHEETS = tuple(ASSET_DIR + name for name in ASSETS if name.endswith(".css"))
+SCRIPTS = (ASSET_DIR + "search.js",)
 
 
 def build(site: Site) -> Iterator[Page]:

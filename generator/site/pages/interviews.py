@@ -29,6 +29,11 @@ def file_history(site: Site, interview: Interview) -> FileHistory | None:
     return site.history.get(interview.source)
 
 
+def history_cut_off(site: Site) -> bool:
+    """Is the build's git history cut off (a shallow clone)? Then pages say "last edited: unknown"."""
+    return bool(getattr(site.history, "cut_off", False))
+
+
 def tag_labels(site: Site, interview: Interview) -> list[str]:
     """The labels of the note's tags and its quotes' (each tag's most common spelling in the journal)."""
     index = segment_index(site.journal)
@@ -40,7 +45,7 @@ def inputs(site: Site, interview: Interview) -> tuple:
     """The whole text of the note, its account's name, its git history, and (for search) its tags' labels."""
     account = interview.account
     return (interview.digest, account.slug if account else "", account.name if account else "",
-            repr(file_history(site, interview)), tuple(tag_labels(site, interview)))
+            repr(file_history(site, interview)), history_cut_off(site), tuple(tag_labels(site, interview)))
 
 
 def render(site: Site, interview: Interview) -> Page:
@@ -52,7 +57,7 @@ def render(site: Site, interview: Interview) -> Page:
     taxonomies = [(name, taxonomy_label(name)) for name in site.journal.config.taxonomies]  # configured lists
     page = renderer.page(interview.page_path, "pages/interview.html.j2", title=page_title(interview),
                          i=interview, notes=notes, today=site.today, taxonomies=taxonomies,
-                         history=file_history(site, interview))
+                         history=file_history(site, interview), history_unknown=history_cut_off(site))
     page.search_html = search_html(interview, notes)
     page.search = searchable(site, interview)
     return page

@@ -14,7 +14,7 @@ parts of the index a query needs.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..page import Page
 from ..render import Renderer
@@ -39,15 +39,16 @@ def site_records(pages: Iterable[Page]) -> list[Record]:
     return [r for r in (page_record(page) for page in pages) if r is not None]
 
 
-def guide_records(docs_dir: Path, renderer: Renderer, generated: Iterable[str] = ()) -> list[Record]:
-    """The project's own pages in ``docs_dir`` (not the ``generated`` paths written there), rendered by
-    ``renderer``: for engines that do not hand the journal their pages. The title is the page's
-    first heading, else its file name."""
+def guide_records(docs_dir: Path, renderer: Renderer, generated: Iterable[str] = (),
+                  excluded: Callable[[str], bool] = lambda path: False) -> list[Record]:
+    """The project's own pages in ``docs_dir`` (not the ``generated`` paths written there, nor those
+    mkdocs.yml ``excluded`` from the site), rendered by ``renderer``: for engines that do not hand the
+    journal their pages. The title is the page's first heading, else its file name."""
     skip = set(generated)
     out = []
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
-        if rel in skip:
+        if rel in skip or excluded(rel) or any(part.startswith(".") for part in Path(rel).parts):
             continue
         body = path.read_text(encoding="utf-8")
         if body.startswith("---\n") and "\n---\n" in body[4:]:

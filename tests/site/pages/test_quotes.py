@@ -13,6 +13,7 @@ from generator.core.project import read_config
 from generator.site.render import Renderer
 from generator.site.context import Site
 from generator.site.registry import build_pages
+from generator.site.search.records import page_record
 
 from tests.support import FIXTURES, TODAY, library_records
 
@@ -122,7 +123,7 @@ def test_an_expired_clearance_is_internal_on_every_page(pages) -> None:
     assert {"quotes/index.md", "interviews/2026/2026-03-04-acme.md", "customers/acme-logistics/index.md"} <= set(holding)
     assert any(path.startswith("segments/") for path in holding)
     for path, html in holding.items():
-        figure = re.search(r'<figure class="journal-quote journal-quote--(\w+)" id="onboarding-praise">.*?</figure>', html, re.S)
+        figure = re.search(r'<figure class="journal-quote journal-quote--(\w+)" id="onboarding-praise"[^>]*>.*?</figure>', html, re.S)
         assert figure.group(1) == "internal", path
         assert "journal-badge--expired" in figure.group(0) and "journal-badge--public" not in figure.group(0), path
     for export in ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml"):
@@ -144,3 +145,15 @@ def test_hostile_quote_text_stays_text_on_the_library(pages) -> None:
     assert "</script><script>alert(1)" not in html and "&lt;/script&gt;&lt;script&gt;alert(1)" in html
     record = next(r for r in library(pages) if r["id"] == "integration-broke")
     assert "</script><script>alert(1)</script>" in record["text"] and not record["html"]  # quotes.js escapes it
+
+
+def test_search_finds_a_quote_on_its_interview_page_and_the_campaigns_citing_it(pages) -> None:
+    """Its cards in lists (library, account, segments) are not in the search index, or every hit would
+    repeat; a campaign's page keeps the quotes it cites: they are what it says."""
+    text = "We cut our on-call pages in half"
+    shown = {path for path, page in pages.items() if page.html and 'id="fewer-pages"' in page.html}
+    assert {"quotes/index.md", "interviews/2026/2026-03-04-acme.md", "customers/acme-logistics/index.md"} <= shown
+    assert any(path.startswith("segments/") for path in shown)
+    indexed = {path for path, page in pages.items() if (record := page_record(page)) and text in record.content}
+    assert indexed == {"interviews/2026/2026-03-04-acme.md", *(p for p in shown if p.startswith("campaigns/"))}
+    assert any(p.startswith("campaigns/") for p in indexed)
