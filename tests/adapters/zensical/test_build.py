@@ -19,9 +19,10 @@ from generator.adapters.zensical.guard import MESSAGE
 from tests.support import FIXTURES, REPO, build_with_zensical, copy_project, indexed_pages, mkdocs_env, run_journal
 
 MINI = FIXTURES / "mini"
-# What only one engine writes: its theme's files, MkDocs' gzipped sitemap; and the search index, whose
-# guide pages each engine renders in its own way (compared in test_the_search_index_holds_the_same_pages).
-THEME = re.compile(r"^(assets/(javascripts|stylesheets|images)/|pagefind/|sitemap\.xml\.gz$)")
+# What only one engine writes: its theme's files, MkDocs' gzipped sitemap, the search.json Zensical writes
+# even with its search off; and the journal's search index, whose guide pages each engine renders in its
+# own way (compared in test_the_search_index_holds_the_same_pages).
+THEME = re.compile(r"^(assets/(javascripts|stylesheets|images)/|pagefind/|search\.json$|sitemap\.xml\.gz$)")
 EXPORTS = ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml")
 
 
@@ -90,7 +91,8 @@ def test_the_search_index_holds_the_same_pages(sample_site: Path, zensical_sampl
     guides = {"/" + p.relative_to(REPO / "docs").with_suffix("").as_posix() + "/" for p in (REPO / "docs").rglob("*.md")}
     for url in set(mkdocs) - guides:
         assert mkdocs[url] == zensical[url], url
-    assert not (zensical_sample_site / "search.json").exists()
+    page = (zensical_sample_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search"' not in page and "assets/journal/search.js" in page  # one search box: the journal's
 
 
 def test_every_relative_link_stays_inside_the_site(zensical_sample_site: Path) -> None:
