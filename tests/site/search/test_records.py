@@ -61,8 +61,11 @@ def test_guides_are_recorded_from_the_docs_except_generated_pages(tmp_path: Path
     (docs / "guide" / "format.md").write_text("---\ntitle: ignored\n---\n# The format\n\nA **quote** ends with a dash.\n")
     (docs / "index.md").write_text("Welcome, no heading.\n")
     (docs / "interviews.md").write_text("# Generated\n")
-    found = {r.url: r for r in guide_records(docs, Renderer(), generated=["interviews.md"])}
-    assert set(found) == {"/", "/guide/format/"}
+    (docs / "testing.md").write_text("# For developers\n")
+    (docs / ".hidden").mkdir()
+    (docs / ".hidden" / "x.md").write_text("# Hidden\n")
+    found = {r.url: r for r in guide_records(docs, Renderer(), generated=["interviews.md"], excluded=lambda p: p == "testing.md")}
+    assert set(found) == {"/", "/guide/format/"}  # not generated, excluded (exclude_docs) or hidden pages
     assert found["/guide/format/"].meta == {"title": "The format"}
     assert found["/guide/format/"].content == "The format A quote ends with a dash."
     assert found["/"].meta == {"title": "index"}
