@@ -7,7 +7,9 @@ The journal is bench/synth.py's, built once for the module. Bytes are what the s
 
 from __future__ import annotations
 
+import collections
 import importlib.util
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -68,9 +70,33 @@ def test_search_fetches_a_fraction_of_the_index(figures, journal) -> None:
     search = figures["search"]
     index = sum(p.stat().st_size for p in (journal["site"] / "pagefind").rglob("*") if p.is_file())
     assert search["bytes"] < 0.6 * MB < index
+    assert json.loads((journal["site"] / "pagefind" / "parts.json").read_text()) == ["part-2/"]  # merged by search.js
     assert search["first_result_s"] < 10
     total, lost = (int(re.match(r"[\d,]+", search[k]).group(0).replace(",", "")) for k in ("results", "filtered"))
     assert 0 < lost < total
+
+
+def test_search_merges_every_part_of_the_index(browser: Browser, journal) -> None:
+    """The index comes in parts of 3 MB of text (site/search), two at this size: search.js merges them,
+    so a facet counts the pages of both, and a search narrowed by it finds pages of the second part."""
+    site = journal["site"]
+    first, second = indexed_pages(site, part=""), indexed_pages(site, part="part-2/")
+    assert first and second and not first.keys() & second.keys()
+    pages = [*first.values(), *second.values()]
+    years = collections.Counter(y for page in pages for y in page["filters"].get("year", []))
+    year = max(years)
+    assert any(page["filters"].get("year") == [year] for page in second.values())
+    dialog = "[data-journal-search]"
+    with journal["browse"].Served(site) as served, open_page(browser) as (page, _):
+        page.goto(served.url + "about/")
+        journal["browse"].journal_search(page, "pricing")
+        page.locator(f"{dialog} select[data-filter=year]").wait_for()  # drawn after the first results
+        offered = page.locator(f"{dialog} select[data-filter=year] option").all_inner_texts()
+        assert offered == ["Year: any", *(f"{y} ({years[y]})" for y in sorted(years, reverse=True))]  # counts of both parts
+        page.locator(f"{dialog} select[data-filter=year]").select_option(year)  # searches again
+        expect(page.locator(dialog)).to_have_attribute("data-term", "pricing")
+        found = page.locator(f"{dialog} .md-search-result__link").evaluate_all("as => as.map(a => new URL(a.href).pathname)")
+    assert found and all(url.startswith(f"/interviews/{year}/") for url in found) and set(found) & second.keys()
 
 
 def test_a_combined_filter_counts_what_it_shows(browser: Browser, journal, figures) -> None:
@@ -95,6 +121,7 @@ def test_search_never_finds_a_confidential_note(browser: Browser, journal) -> No
     with journal["browse"].Served(journal["site"]) as served, open_page(browser) as (page, _):
         page.goto(served.url + "about/")
         found = page.evaluate("""async names => { const pf = await import('/pagefind/pagefind.js'); await pf.init();
+            for (const part of await (await fetch('/pagefind/parts.json')).json()) await pf.mergeIndex('/pagefind/' + part);
             const urls = [];
             for (const name of names) for (const r of (await pf.search(name)).results) urls.push((await r.data()).url);
             return urls; }""", sorted({f["customer"] for f in hidden}))
