@@ -1,16 +1,18 @@
 """The quotes library and search of a 1,000-interview journal (bench/browse.py in the test suite).
 
-The journal is bench/synth.py's, built once for the module. Bytes are what the server sent
-(deterministic for a build); the time bounds are generous, for a busy CI machine. The figures at
-5,000 interviews are in bench/README.md.
+The journal is bench/synth.py's, built once for the session (by one xdist worker for both). Bytes
+are what the server sent (deterministic for a build); the time bounds are generous, for a busy CI
+machine. The figures at 5,000 interviews are in bench/README.md.
 """
 
 from __future__ import annotations
 
 import collections
+import fcntl
 import importlib.util
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +36,20 @@ def bench() -> Any:
 
 
 @pytest.fixture(scope="module")
-def journal(tmp_path_factory) -> dict[str, Any]:
+def journal(tmp_path_factory, worker_id: str) -> dict[str, Any]:
+    """Built once for the session: under xdist, by whichever worker comes first, the other one waits
+    (its tests are spread over both, and the build takes both cores)."""
     browse = bench()
-    out = tmp_path_factory.mktemp("scale")
-    manifest = browse.synth.generate(out, N)
-    browse.build(out / "journal", reuse=False)
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    out = shared / "scale"
+    with open(shared / "scale.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (out / "built").is_file():
+            shutil.rmtree(out, ignore_errors=True)
+            browse.synth.generate(out, N)
+            browse.build(out / "journal", reuse=False)
+            (out / "built").touch()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     return {"browse": browse, "site": out / "journal" / "site", "manifest": manifest}
 
 
