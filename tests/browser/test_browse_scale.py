@@ -13,7 +13,6 @@ import importlib.util
 import json
 import re
 import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -115,7 +114,7 @@ def test_a_combined_filter_counts_what_it_shows(browser: Browser, journal, figur
     tag = records[0]["tags"][0]
     expected = [r["id"] for r in records if tag in r["tags"] and r["rel"] == "customer" and r["cl"] == "anonymous"]
     with journal["browse"].Served(journal["site"]) as served, open_page(browser) as (page, _):
-        page.goto(served.url + f"quotes/?rel=customer&cl=anonymous")
+        page.goto(served.url + "quotes/?rel=customer&cl=anonymous")
         page.select_option("select[name=tag]", tag)
         expect(page.locator("#journal-quote-count")).to_have_text(f"Showing {len(expected)} of 4,004 quotes")
         shown = page.locator("#journal-quote-list > figure").evaluate_all("fs => fs.map(f => f.id)")
