@@ -9,7 +9,8 @@
     ├── FilterError              `journal quotes`: a filter that matches nothing the journal knows
     ├── EditAborted              `journal tags rename|merge`: a write failed part-way; every file was put back
     ├── PageConflict             two generated pages would have the same path
-    └── BuildFailed              `journal build`: the engine could not build the site; the previous one is untouched
+    ├── BuildFailed              `journal build`: the engine could not build the site; the previous one is untouched
+    └── SearchIndexError         the search index (Pagefind) could not be built
 
 Problems in the notes are not exceptions: they are collected (``core.problems.Problems``)
 so one pass reports them all; ``JournalInvalid`` carries them when a caller must stop.
@@ -69,3 +70,7 @@ class PageConflict(JournalError):
 class BuildFailed(JournalError):
     """A build that could not finish (the engine failed, or a docs page has a generated page's address);
     the site was not changed."""
+
+
+class SearchIndexError(JournalError):
+    """The search index could not be built: Pagefind is missing, stopped, or refused a record."""

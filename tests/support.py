@@ -1,14 +1,20 @@
 """Helpers every test folder imports as ``from tests.support import ...``: a fixed 'today',
-paths, and `mkdocs build` of a project. (Case folders: ``tests.cases``; fixtures: conftest.py.)"""
+paths, `mkdocs build` of a project, and the built site's library data and search index read
+back. (Case folders: ``tests.cases``; fixtures: conftest.py.)"""
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import html as html_lib
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"  # small projects built by several test folders
@@ -70,3 +76,69 @@ def build_mini(tmp_path: Path) -> Path:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     return project / "site"
+
+
+# --- the quotes library's data (generator/site/library.py), read as quotes.js reads it ---------------
+
+LIBRARY_MANIFEST = re.compile(r'<div id="journal-quotes-data" hidden data-manifest="([^"]*)"></div>')
+
+
+def library_manifest(html: str) -> dict:
+    """The manifest of the library page ``html``: its data files and the names of their fields."""
+    match = LIBRARY_MANIFEST.search(html)
+    assert match, "the library embeds its manifest"
+    return json.loads(html_lib.unescape(match.group(1)))
+
+
+def decode_library_chunk(chunk: dict, schema: dict) -> list[dict]:
+    """The records of one data file: an independent reading of what quotes.js decodes."""
+    strings = chunk["s"]
+    tables = {name: [dict(zip(fields, (strings[i] for i in row))) for row in chunk[name]]
+              for name, fields in schema["tables"].items()}
+    out = []
+    for row in chunk["q"]:
+        record = {}
+        for field, value in zip(schema["quote"], row):
+            if field in schema["inline"]:
+                record[field] = value
+            elif field in tables:
+                record[field] = [tables[field][i] for i in value] if isinstance(value, list) else tables[field][value]
+            else:
+                record[field] = strings[value]
+        record["copy"] = record["state"]["head"] + record["text"] + record["voice"]["tail"]
+        out.append(record)
+    return out
+
+
+def library_records(html: str, read: Callable[[str], str]) -> list[dict]:
+    """Every record of the library whose page is ``html``; ``read(path)``: a data file's text, by its
+    path relative to the library's folder (``data/q-….json``)."""
+    manifest = library_manifest(html)
+    out = [r for url in manifest["chunks"] for r in decode_library_chunk(json.loads(read(url)), manifest["schema"])]
+    assert len(out) == manifest["total"]
+    return out
+
+
+# --- the search index (generator/site/search), read back from a built site -------------------------
+
+PAGEFIND_MAGIC = b"pagefind_dcd"
+
+
+def indexed_pages(site: Path, part: str | None = None) -> dict[str, dict]:
+    """Each page in the site's search index (its Pagefind fragment: url, content, meta, filters), by URL;
+    from every part of the index (site/search), or from one: ``""`` the first, ``"part-2/"``…"""
+    out = {}
+    folder = site / "pagefind"
+    parts = ["", *(f"{p.name}/" for p in sorted(folder.glob("part-*")))] if part is None else [part]
+    for path in [p for name in parts for p in sorted((folder / name / "fragment").glob("*.pf_fragment"))]:
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(PAGEFIND_MAGIC), path
+        fragment = json.loads(data[len(PAGEFIND_MAGIC):])
+        out[fragment["url"]] = fragment
+    return out
+
+
+def index_files(site: Path) -> dict[str, bytes]:
+    """Every file of the site's search index, by its path in the index folder."""
+    folder = site / "pagefind"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -1,6 +1,6 @@
 """Canary test: a full build of tests/fixtures/canary, whose private values carry unique strings,
-then a scan of every file the site holds; with each engine (MkDocs, and Zensical whose search
-index is search.json).
+then a scan of every file the site holds (compressed ones unpacked: the search index's); with
+each engine (MkDocs and Zensical).
 
 What may appear where (spec sections 2-5):
 - contacts and anything from the confidential interview (including its file name): nowhere;
@@ -26,13 +26,14 @@ from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
 
-from tests.support import EPOCH, FIXTURES, build_fixture, build_with_zensical
+from tests.support import EPOCH, FIXTURES, build_fixture, build_with_zensical, library_records
 
 CANARY = FIXTURES / "canary"
 NOWHERE = ("CANARY-CONTACT", "CANARY-CONF")  # contacts, the confidential file's values and its name
 INTERNAL = ("CANARY-INTERNAL-3b9e", "CANARY-INTERNAL-e6f0")
 ANONYMOUS = ("CANARY-ANONSPEAKER-51c2", "CANARY-ANONACCT-2c7d")
 EXPORTS = ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml")
+GZIP = b"\x1f\x8b"
 
 
 @pytest.fixture(scope="module", params=["mkdocs", "zensical"])
@@ -45,17 +46,19 @@ def site(request, tmp_path_factory) -> Path:
 
 
 def search_index(site: Path) -> str:
-    """The engine's search index: MkDocs' search plugin's, or Zensical's."""
-    return next(p for p in ("search/search_index.json", "search.json") if (site / p).is_file())
+    """The text of the site's search index: every page's Pagefind fragment, unpacked."""
+    texts = files(site)
+    return "".join(text for name, text in texts.items() if re.match(r"pagefind/(part-\d+/)?fragment/", name))
 
 
 def files(site: Path) -> dict[str, str]:
-    """Every file of the site (sitemap.xml.gz unpacked), decoded leniently, by path relative to the site."""
+    """Every file of the site (gzip-compressed ones unpacked: sitemap.xml.gz, the search index's), decoded
+    leniently, by path relative to the site."""
     out = {}
     for p in sorted(site.rglob("*")):
         if p.is_file():
             data = p.read_bytes()
-            out[p.relative_to(site).as_posix()] = (gzip.decompress(data) if p.suffix == ".gz" else data).decode("utf-8", "replace")
+            out[p.relative_to(site).as_posix()] = (gzip.decompress(data) if data[:2] == GZIP else data).decode("utf-8", "replace")
     return out
 
 
@@ -65,10 +68,10 @@ def found(canaries: tuple[str, ...], text: str) -> list[str]:
 
 def test_the_scan_covers_the_whole_site(site: Path) -> None:
     names = set(files(site))
-    assert {"404.html", "sitemap.xml", search_index(site), *EXPORTS} <= names
+    assert {"404.html", "sitemap.xml", "pagefind/pagefind-entry.json", *EXPORTS} <= names
     for sitemap in {"sitemap.xml", "sitemap.xml.gz"} & names:
         assert "anonymous-account/" in files(site)[sitemap]  # unpacked, so it is scanned
-    assert found(INTERNAL, files(site)[search_index(site)])  # the index holds the notes
+    assert found(INTERNAL, search_index(site)) == list(INTERNAL)  # the index holds the notes, scanned unpacked
     # The canaries are there to be found: the internal and anonymous ones on internal pages.
     page = files(site)["interviews/2026/2026-04-10-anonymous-account/index.html"]
     assert found(INTERNAL, page) == ["CANARY-INTERNAL-e6f0"] and found(ANONYMOUS, page) == list(ANONYMOUS)
@@ -108,12 +111,11 @@ def test_anonymous_quote_feed_entry_and_library_copy_carry_no_identity(site: Pat
     anon = [e for e in entries if any("#anon-price" in (l.get("href") or "") for l in e.findall("a:link", ns))]
     assert len(anon) == 1
     assert not found(ANONYMOUS, ET.tostring(anon[0], encoding="unicode"))
-    library = texts["quotes/index.html"]
-    data = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', library, re.S)
-    assert data, "the library embeds its quotes as JSON"
-    record = next(r for r in json.loads(data.group(1)) if r["id"] == "anon-price")
+    records = library_records(texts["quotes/index.html"], lambda url: texts["quotes/" + url])
+    record = next(r for r in records if r["id"] == "anon-price")
     assert record["copy"].endswith("— Head of Dispatch at a cold chain company")
     assert not found(ANONYMOUS, record["copy"])
+    assert not found(ANONYMOUS, record["voice"]["who"])  # the card credits it as the copy does
 
 
 @pytest.mark.parametrize("fmt", ["text", "csv", "json", "markdown"])

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
+import pathspec
 import yaml
 from pydantic import ValidationError
 
@@ -96,6 +97,22 @@ def read_base_path(root: Path) -> str:
     """Path of the site root on its host, from mkdocs.yml's site_url ('/' when unset)."""
     site_url = _read_mkdocs(root).get("site_url")
     return (urlsplit(site_url).path if isinstance(site_url, str) else "") or "/"
+
+
+def read_folders(root: Path) -> tuple[Path, Path]:
+    """The docs and site folders that mkdocs.yml names (MkDocs' defaults: docs/, site/), from ``root``."""
+    data = _read_mkdocs(root)
+    folder = lambda key, default: root / (data.get(key) if isinstance(data.get(key), str) else default)  # noqa: E731
+    return folder("docs_dir", "docs"), folder("site_dir", "site")
+
+
+def excluded_docs(root: Path) -> Callable[[str], bool]:
+    """Whether a path in docs_dir is left out of the site by mkdocs.yml's ``exclude_docs`` (gitignore
+    patterns, read as MkDocs and Zensical read them)."""
+    patterns = _read_mkdocs(root).get("exclude_docs")
+    if not isinstance(patterns, str) or not patterns.strip():
+        return lambda path: False
+    return pathspec.GitIgnoreSpec.from_lines(patterns.splitlines()).match_file
 
 
 def read_config(root: Path) -> JournalConfig:

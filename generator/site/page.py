@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
 from markupsafe import escape
 
 
+@dataclass(frozen=True)
+class Searchable:
+    """A page the search index holds, and what it records besides the page's text: ``meta`` is
+    shown with a hit (``title`` as its heading), ``filters`` narrow a search. (No sort keys: the index
+    comes in parts, and Pagefind merges parts' results by score only; see site/search.)"""
+
+    meta: dict[str, str]
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+
 class Page:
     """A generated file of the docs tree: a Markdown page (title + body HTML) or a data file."""
 
-    __slots__ = ("path", "_text", "title", "html", "search_html", "meta", "in_nav")
+    __slots__ = ("path", "_text", "title", "html", "search_html", "search", "meta", "in_nav")
 
     def __init__(self, path: str, content: str | None = None, *, title: str | None = None, html: str | None = None,
                  search_html: str | None = None, meta: dict[str, Any] | None = None, in_nav: bool = False):
@@ -21,7 +32,8 @@ class Page:
         self.title = title
         self.html = html  # body HTML of a Markdown page (the plugin hands it to MkDocs as is)
         self.search_html = search_html  # a leaner body for the search index, when it differs
-        self.meta = meta or {}  # extra front-matter, e.g. {"search": {"exclude": True}}
+        self.search: Searchable | None = None  # None: the page is not in the search index (site/search)
+        self.meta = meta or {}  # extra front-matter
         self.in_nav = in_nav
 
     @property

@@ -19,7 +19,11 @@ pytestmark = pytest.mark.browser
 
 
 def records(page: Page) -> list[dict]:
-    return page.evaluate("JSON.parse(document.querySelector('#journal-quotes-data script').textContent)")
+    """Every quote of the library, in its order, as quotes.js decoded them from the data chunks
+    (fetched now if they were not yet), with the fields filters and search look at."""
+    return page.evaluate("""() => document.getElementById('journal-quote-list').journalRecords().then(rs => rs.map(r => ({
+        id: r.id, copy: r.copy, cl: r.state.cl, acct: r.visit.acct, account: r.visit.account, rel: r.visit.rel,
+        ind: r.visit.ind, who: r.voice.search, dep: r.voice.dep, per: r.voice.per, tags: r.tags.map(t => t.value)})))""")
 
 
 def visible_ids(page: Page) -> list[str]:
@@ -151,6 +155,22 @@ def long_library(tmp_path_factory) -> Iterator[str]:
         server.__exit__(None, None, None)
 
 
+def test_without_javascript_a_long_library_shows_its_first_screen_and_the_exports(browser: Browser, long_library: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(long_library + "quotes/")
+        expect(page.locator("#journal-quote-count")).to_have_text("The newest 100 of 140 quotes")
+        expect(page.locator("#journal-quote-list > figure")).to_have_count(100)
+        expect(page.locator("a[href$='quotes.csv']")).to_be_visible()
+        expect(page.locator("a[href$='quotes.json']")).to_be_visible()
+        notice = page.locator("noscript > p")  # shown only without JavaScript
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("the older quotes need JavaScript")
+    finally:
+        context.close()
+
+
 def test_filters_work_after_instant_navigation(page: Page, long_library: str) -> None:
     for attempt in range(3):  # on a busy machine Material may not have set up instant navigation yet
         page.goto(long_library, wait_until="networkidle")  # instant navigation starts once it has read sitemap.xml
@@ -188,7 +208,39 @@ def test_long_lists_come_in_batches_and_permalinks_reveal_their_quote(page: Page
     last = data[-1]["id"]
     page.goto(long_library + "quotes/?q=alerts#" + last)  # filtered out, and beyond the first batch
     expect(page.locator(f"[id='{last}']")).to_be_in_viewport()
+    expect(page.locator(f"[id='{last}'] blockquote")).not_to_have_css("background-color", "rgba(0, 0, 0, 0)")
     expect(page.locator("input[name=q]")).to_have_value("")
+    # The list starts at the permalink's batch; the newer quotes come back above it.
+    assert visible_ids(page) == [r["id"] for r in data[100:]]
+    newer = page.locator("#journal-quote-newer")
+    expect(newer).to_have_text("Show 100 newer (100 before these)")
+    newer.click()
+    expect(newer).to_be_hidden()
+    assert visible_ids(page) == [r["id"] for r in data]
+
+
+def test_cards_drawn_in_the_browser_are_the_servers(page: Page, site_url: str) -> None:
+    """quotes.js draws every card after the first screen from the records: the same HTML as
+    library_quote.html.j2 gives the first screen (anonymous, internal, expired quotes, evidence, citations)."""
+    page.goto(site_url + "quotes/")
+    # Material's instant navigation makes the links of the page as loaded absolute: compare where links go.
+    cards = """() => [...document.querySelectorAll('#journal-quote-list > figure')].map(f => {
+        if (f.served) return 'a card of the server, not redrawn';
+        f.served = true;
+        const copy = f.cloneNode(true);
+        copy.querySelectorAll('a[href]').forEach(a => a.setAttribute('href', a.href));
+        return copy.outerHTML; })"""
+    served = page.evaluate(cards)
+    assert len(served) == len(records(page))
+    page.select_option("select[name=cl]", "public")
+    expect(page.locator("#journal-quote-count")).to_contain_text("Showing")
+    page.click("#journal-quote-filters button[type=reset]")  # every quote again, drawn from the records
+    expect(page.locator("#journal-quote-count")).not_to_contain_text("Showing")
+    drawn = page.evaluate(cards)
+    assert drawn == served
+    for kind in ("anonymous", "internal", "expired", "evidence", "cited"):
+        assert any(f"journal-badge--{kind}" in card or f"journal-quote__{kind}" in card or f"journal-quote--{kind}" in card
+                   for card in drawn), kind
 
 
 def test_search_finds_quotes_beyond_the_first_batch(page: Page, long_library: str) -> None:

@@ -26,6 +26,7 @@ COMMANDS = {
     "build-pages": "pages:build_pages_command",
     "build": "engines:build_command",
     "serve": "engines:serve_command",
+    "search-index": "search:search_index_command",
     "init": "init:init_command",
 }
 

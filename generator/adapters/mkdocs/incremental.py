@@ -7,7 +7,7 @@ pages outside the nav whose rendered page came unchanged from the serve page cac
 overrides) is unchanged and the page's output is still on disk; every other page
 is rebuilt as in a clean build. This module keeps what a rebuild needs from
 the last successful build: those pages, the frame, the files written and the
-search entries of every page, so skipped pages stay in the search index.
+search record of every page, so skipped pages stay in the search index.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ...core.project import config_files
-
-SearchEntry = dict  # {"location": "url#anchor", "title": ..., "text": ...}
+from ...site.search import Record
 
 
 @dataclass
@@ -30,7 +29,7 @@ class BuildRecord:
     frame: str  # frame_digest of the build
     pages: set[str]  # docs paths of the generated pages
     outputs: set[str]  # absolute output paths of every page and file MkDocs wrote
-    search: dict[str, list[SearchEntry]] = field(default_factory=dict)  # search entries by page URL
+    records: dict[str, Record] = field(default_factory=dict)  # search records by page URL
 
 
 @dataclass
@@ -53,19 +52,15 @@ class DirtyServe:
             self.skipped = {path for path in reused if path in last.pages and exists(path)}
         return self.skipped
 
-    def merge_search(self, entries: list[SearchEntry], order: list[str]) -> list[SearchEntry]:
-        """This build's entries plus the last build's entries of skipped pages, in page order.
-
-        ``order`` lists the URLs of this build's pages as MkDocs builds them, so the
-        result is what a clean build would index.
-        """
-        now = by_url(entries)
-        before = self.last.search if self.last is not None else {}
-        merged: list[SearchEntry] = []
+    def merge_records(self, now: dict[str, Record], order: Iterable[str]) -> dict[str, Record]:
+        """The search records a clean build would have, by page URL: this build's, and the last
+        build's for the pages MkDocs skipped; for the pages of ``order`` only (this build's)."""
+        before = self.last.records if self.last is not None else {}
+        merged = {}
         for url in order:
-            merged += before.get(url, []) if url in self.skipped_urls else now.pop(url, [])
-        for rest in now.values():  # entries of pages outside `order` (another plugin's), kept as they came
-            merged += rest
+            value = before.get(url) if url in self.skipped_urls else now.get(url)
+            if value is not None:
+                merged[url] = value
         return merged
 
     def finish(self, record: BuildRecord, site_dir: Path) -> list[str]:
@@ -79,14 +74,6 @@ class DirtyServe:
     def forget(self) -> None:
         """A build failed after it began writing: the next one starts from scratch."""
         self.last, self.skipped, self.skipped_urls = None, set(), set()
-
-
-def by_url(entries: Iterable[SearchEntry]) -> dict[str, list[SearchEntry]]:
-    """Search entries grouped by the URL of their page (a location is ``url`` or ``url#anchor``)."""
-    grouped: dict[str, list[SearchEntry]] = {}
-    for entry in entries:
-        grouped.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
-    return grouped
 
 
 def frame_digest(config_file: Path | None, settings: str, nav_pages: Iterable[tuple[str, bytes]],

@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ...errors import BuildFailed
+from ...errors import BuildFailed, SearchIndexError
 from ...site.output import swap_in, temp_site_dir
+from ...site.search import index, write_bundle
 from .engine import Engine, require_zensical
 from .staging import SITES
 
@@ -24,6 +25,11 @@ def build(root: Path, *, strict: bool = False, site_dir: Path | None = None) -> 
     if code != 0 or not (built / "index.html").is_file():
         shutil.rmtree(built, ignore_errors=True)
         raise BuildFailed(f"Zensical's build failed (exit code {code}); the site was not changed")
+    try:
+        write_bundle(index(engine.search_records()), built)  # the journal's search, as the MkDocs plugin writes it
+    except SearchIndexError:
+        shutil.rmtree(built, ignore_errors=True)
+        raise
     assert engine.site_config is not None
     final = (root / site_dir) if site_dir else engine.site_config.site_dir
     tmp = temp_site_dir(final)

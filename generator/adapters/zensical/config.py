@@ -4,9 +4,10 @@ mkdocs.yml and the files it INHERITs are merged as MkDocs merges them (a mapping
 key, any other value the child sets replaces the parent's; Zensical's own INHERIT appends
 lists instead), as YAML *nodes*: tags such as ``!ENV`` and ``!!python/name`` are written
 out unchanged for Zensical to resolve. The derived file then points Zensical at the
-staging folder (``docs_dir``, ``site_dir``), declares the journal's stylesheets, moves the
-nav to the pages' staged paths and leaves out what only MkDocs runs (the ``journal``
-plugin, the guard extension).
+staging folder (``docs_dir``, ``site_dir``), declares the journal's stylesheets and search
+script, moves the nav to the pages' staged paths, leaves out what only MkDocs runs (the
+``journal`` plugin, the guard extension) and turns Zensical's own search off: the journal's
+search (a Pagefind index, written into the site by build.py and serve.py) is the one box.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from yaml_env_tag import construct_env_tag
 from ...core.project import config_files, layout_error
 from ...core.config import JournalConfig
 from ...errors import ProjectError
-from ...site.pages.assets import STYLESHEETS
+from ...site.pages.assets import SCRIPTS, STYLESHEETS
 
 GUARD = "generator.adapters.zensical.guard"  # the Markdown extension that stops a Zensical run without the journal
 MKDOCS_BUILTINS = ["toc", "tables", "fenced_code"]  # MkDocs always adds these Markdown extensions first
 STR = "tag:yaml.org,2002:str"
+SEQ, MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
 class _Loader(yaml.Loader):
@@ -122,11 +124,10 @@ class SiteConfig:
         for item in [custom, *(watch.value if isinstance(watch, SequenceNode) else [])]:
             if _scalar(item):
                 item.value = str((self.root / item.value).resolve())  # type: ignore[union-attr]
-        css = _get(node, "extra_css")
-        listed = {_scalar(item) for item in css.value} if isinstance(css, SequenceNode) else set()
-        _set(node, "extra_css", SequenceNode("tag:yaml.org,2002:seq", [
-            *(css.value if isinstance(css, SequenceNode) else []), *(ScalarNode(STR, s) for s in STYLESHEETS if s not in listed)]))
+        _extend(node, "extra_css", STYLESHEETS)
+        _extend(node, "extra_javascript", SCRIPTS)
         _drop_entry(node, "plugins", "journal")
+        _turn_off_search(node)  # the journal's search (site/search, assets/journal/search.js) is the one box
         _drop_entry(node, "markdown_extensions", GUARD)
         for item in _nav_paths(_get(node, "nav")):
             item.value = moved.get(item.value, item.value)
@@ -143,6 +144,26 @@ def _text(values: dict[str, Any], key: str, default: str) -> str:
     if not isinstance(value, str):
         raise ProjectError(f"mkdocs.yml: {key} must be text, not {value!r}")
     return value
+
+
+def _extend(node: MappingNode, setting: str, values: tuple[str, ...]) -> None:
+    """Add ``values`` that a list setting (``extra_css``, ``extra_javascript``) does not list yet."""
+    listed = _get(node, setting)
+    items = listed.value if isinstance(listed, SequenceNode) else []
+    known = {_scalar(item) for item in items}
+    _set(node, setting, SequenceNode(SEQ, [*items, *(ScalarNode(STR, v) for v in values if v not in known)]))
+
+
+def _turn_off_search(node: MappingNode) -> None:
+    """Zensical's own search plugin, listed or not (it is on by default), turned off."""
+    _drop_entry(node, "plugins", "search")
+    plugins = _get(node, "plugins")
+    off = MappingNode(MAP, [(ScalarNode(STR, "enabled"), ScalarNode("tag:yaml.org,2002:bool", "false"))])
+    if isinstance(plugins, MappingNode):
+        _set(plugins, "search", off)
+    else:
+        items = plugins.value if isinstance(plugins, SequenceNode) else []
+        _set(node, "plugins", SequenceNode(SEQ, [*items, MappingNode(MAP, [(ScalarNode(STR, "search"), off)])]))
 
 
 def _drop_entry(node: MappingNode, setting: str, name: str) -> None:

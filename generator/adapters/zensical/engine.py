@@ -13,11 +13,13 @@ import sys
 from pathlib import Path
 
 from ...core.problems import Problem
-from ...core.project import read_config
+from ...core.project import excluded_docs, read_config
 from ...errors import BuildFailed, ProjectError
 from ...site.page import Page, clash_message, clashing_docs, page_url
 from ...site.registry import PageSource
 from ...site.render import Renderer
+from ...site.search import Record, guide_records
+from ...site.search.records import page_record
 from .config import SiteConfig
 from .staging import DOCS, SITES, Staging, moved_pages, staged_path, team_docs
 
@@ -49,7 +51,9 @@ class Engine:
         self.site_config: SiteConfig | None = None
         self.warnings: list[Problem] = []
         self.changed: list[str] = []  # the staged files the last prepare wrote or removed
+        self.pages: dict[str, Page] = {}  # the generated pages the last prepare staged
         self._derived: tuple[tuple, Path] | None = None  # what the configuration was derived from, and its file
+        self._records: dict[str, tuple[Page, Record | None]] = {}  # a page's search record, while it is the same page
 
     def prepare(self, mode: str) -> Path:
         """Validate the journal and stage it with the team's docs; the path of the configuration derived
@@ -62,7 +66,7 @@ class Engine:
         clashes = clashing_docs(pages, {path: page_url(path) for path in docs})
         if clashes:
             raise BuildFailed(clash_message(_shown(config.docs_dir, self.root), clashes[0]) + "; the site was not changed")
-        self.site_config, self.warnings = config, list(problems)
+        self.site_config, self.warnings, self.pages = config, list(problems), pages
         self.changed = self.staging.sync(pages, docs)
         moved, hidden = moved_pages(pages), _hidden(pages)
         key = (mode, config.text, tuple(sorted(moved.items())), tuple(hidden))
@@ -78,6 +82,17 @@ class Engine:
             renderer = Renderer(extensions=config.extensions, extension_configs=config.extension_configs)
             self._source = (key, PageSource(self.root, renderer, site_url=config.site_url, settings=key, keep=self.keep))
         return self._source[1]
+
+    def search_records(self) -> list[Record]:
+        """The search index's records of what the last prepare staged: the generated pages (a page a
+        server's cache reused keeps its record) and the team's docs."""
+        assert self.site_config is not None
+        kept = self._records
+        self._records = {path: kept[path] if path in kept and kept[path][0] is page else (page, page_record(page))
+                         for path, page in self.pages.items()}
+        found = [record for _, record in self._records.values() if record is not None]
+        return found + guide_records(self.site_config.docs_dir, self._pages(self.site_config).renderer,
+                                     excluded=excluded_docs(self.root))
 
     def run(self, command: str, config: Path, *args: str) -> int:
         """Run Zensical in the project's folder (paths in Markdown extensions' options are relative to it)."""

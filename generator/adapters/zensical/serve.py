@@ -4,8 +4,9 @@ Zensical's server runs as a child process (it ends its whole process on Ctrl-C, 
 clean-up). This process watches the journal's folders, the team's docs/ and mkdocs.yml; after
 an edit it regenerates the pages, re-parsing only the changed notes and re-rendering only the
 pages whose inputs changed (the caches `mkdocs serve` uses), and writes only the staged files
-whose content changed; Zensical, watching the staging folder, rebuilds those. A journal with
-errors keeps the last good pages served and prints the located errors.
+whose content changed; Zensical, watching the staging folder, rebuilds those, and the journal's
+search index follows (site/search/live.py). A journal with errors keeps the last good pages
+served and prints the located errors.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from watchdog.observers import Observer
 
 from ...core.project import config_files, read_config
 from ...errors import BuildFailed, JournalInvalid, ProjectError
+from ...site.search import index
+from ...site.search.live import LiveIndex
 from .engine import Engine, require_zensical, zensical
+from .staging import SITES
 
 SETTLE = 0.05  # seconds to wait after an event for the rest of a save (editors write in steps)
 Say = Callable[[str], None]
@@ -101,12 +105,18 @@ def serve(root: Path, dev_addr: str, say: Say = _stderr) -> int:
     # SIGTERM: the finally below still runs; the exit code is the shell's for a stopping signal.
     previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     staged = True
+    # The search index follows in the background; checked twice a second, it is put back when
+    # Zensical's server has emptied its folder.
+    search, served = LiveIndex(index, lambda line: say(f"journal: {line}")), engine.staging.dir / SITES["serve"]
+    records = engine.search_records()
     try:
         while child.poll() is None:
             if changes.happened.wait(0.5):
                 time.sleep(SETTLE)
                 changes.happened.clear()
                 staged = refresh(engine, say, failing=not staged)
+                records = engine.search_records() if staged else records
+            search.update(records, served)
         return child.returncode
     except KeyboardInterrupt:
         return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...views.outward import copy_all, outward, status_line
-from ..page import Page
+from ..page import Page, Searchable
 from ..cache import Family
 from ..context import Site
 
@@ -23,9 +23,11 @@ def build(site: Site) -> Iterator[Page]:
                         campaigns=campaigns, campaigns_dir=journal.config.campaigns_dir)
     for campaign in campaigns:
         cites = [outward(q, site.today) for q in campaign.quotes]
-        yield renderer.page(f"campaigns/{campaign.slug}.md", "pages/campaign.html.j2", title=campaign.name,
-                            campaign=campaign, cites=cites, copy_all=copy_all(cites), status=status_line(cites),
-                            renderer=renderer, today=site.today)
+        page = renderer.page(f"campaigns/{campaign.slug}.md", "pages/campaign.html.j2", title=campaign.name,
+                             campaign=campaign, cites=cites, copy_all=copy_all(cites), status=status_line(cites),
+                             renderer=renderer, today=site.today)
+        page.search = Searchable({"title": campaign.name})  # found with the quotes it cites: they are what it says
+        yield page
 
 
 # Reused under `serve` while the journal's facts are unchanged: they hold each quote's clearance,

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from markupsafe import Markup
+
 from ...core.insights import STATUSES, segment_terms
 from ...core.model import Insight
 from ...core.segments import Term, segment_index
@@ -21,7 +23,7 @@ from ...views.evidence import Strength, coverage, strength
 from ...views.outward import outward
 from ..cache import Family
 from ..context import Site
-from ..page import Page
+from ..page import Page, Searchable
 
 INDEX = "insights/index.md"
 
@@ -55,11 +57,16 @@ def build(site: Site) -> Iterator[Page]:
                         segments=segments, stale_days=stale_days, insights_dir=journal.config.insights_dir)
     for row in rows:
         insight = row.insight
-        yield renderer.page(
+        claim = renderer.markdown(insight.body)
+        page = renderer.page(
             insight.url + "index.md", "pages/insight.html.j2", title=insight.title, row=row, insight=insight, segment_terms=list(zip(insight.segments, terms[insight.slug])),
-            claim=renderer.markdown(insight.body), coverage=coverage(insight, journal), today=site.today,
+            claim=claim, coverage=coverage(insight, journal), today=site.today,
             renderer=renderer, outward={e.quote.id: outward(e.quote, site.today) for e in insight.found},
             days=days_since(insight.newest, site.today) if insight.newest else None, stale_days=stale_days)
+        # Search finds the claim; its evidence quotes are found on their interview pages.
+        page.search_html = str(Markup("<h1>{}</h1>{}").format(insight.title, claim))
+        page.search = Searchable({"title": insight.title})
+        yield page
 
 
 FAMILY = Family("insights", build)

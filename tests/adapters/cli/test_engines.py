@@ -30,7 +30,8 @@ def test_the_default_engine_is_mkdocs_with_the_plugin(tmp_path: Path) -> None:
     project = mini(tmp_path)
     result = run_journal(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
-    assert (project / "site" / "search" / "search_index.json").is_file()  # MkDocs' search plugin, not Zensical's
+    assert (project / "site" / "sitemap.xml.gz").is_file() and not (project / "site" / "search.json").exists()  # MkDocs, not Zensical
+    assert (project / "site" / "pagefind" / "pagefind-entry.json").is_file()  # the plugin's search index
     assert "Acme Logistics" in (project / "site" / "customers" / "acme-logistics" / "index.html").read_text()
     assert not (project / ".journal").exists()
 

@@ -2,12 +2,11 @@
 
 The serve test runs MkDocs' build in-process the way `mkdocs serve --dirty` does (one
 on_startup, then dirty builds into one site folder, the plugin instances kept), and
-compares the search index with a clean `mkdocs build` of the same journal.
+compares every file, the search index included, with a clean `mkdocs build` of the same journal.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 from pathlib import Path
@@ -16,9 +15,11 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator.adapters.mkdocs.incremental import BuildRecord, DirtyServe, by_url, remove_output
+from generator.adapters.mkdocs.incremental import BuildRecord, DirtyServe, remove_output
+from generator.adapters.mkdocs.session import session
+from generator.site.search import Record
 
-from tests.support import EPOCH, FIXTURES, run_mkdocs
+from tests.support import EPOCH, FIXTURES, indexed_pages, run_mkdocs
 
 MINI = FIXTURES / "mini"
 URL = "http://127.0.0.1:8000/"
@@ -46,8 +47,10 @@ class Served:
     def page(self, url: str) -> Path:
         return self.site / url / "index.html"
 
-    def search_index(self) -> list[dict]:
-        return json.loads((self.site / "search" / "search_index.json").read_text())["docs"]
+    def indexed(self) -> dict[str, str]:
+        """The text of each page in the search index, by URL, once the index of the last build is in."""
+        session(self.project.resolve()).live_index.wait()
+        return {url: fragment["content"] for url, fragment in indexed_pages(self.site).items()}
 
 
 def write_interview(project: Path, rel: str, date: str, customer: str, quote: str) -> None:
@@ -58,6 +61,7 @@ def write_interview(project: Path, rel: str, date: str, customer: str, quote: st
 
 def assert_same_as_a_full_build(served: Served) -> None:
     """Every file of the served site is what a clean `mkdocs build` (another process) writes."""
+    served.indexed()  # the search index comes after the build
     full = served.site.with_name("full")
     (served.project / "full.yml").write_text(f"INHERIT: mkdocs.yml\nsite_url: {URL}\n")
     result = run_mkdocs(served.project, "-f", "full.yml", "-d", str(full))
@@ -100,7 +104,7 @@ def test_serve_dirty_rebuilds_only_the_edited_interview_and_what_depends_on_it(s
         assert "in half the first month" not in served.page(url).read_text(), url
     assert {page: stamp(page) for page in (untouched, other)} == before
     assert "skipped 3 unchanged pages" in caplog.text  # two interviews and Brightline's account page
-    assert any("second month" in entry["text"] for entry in served.search_index())
+    assert "second month" in served.indexed()["/interviews/2026/2026-03-04-acme/"]
     assert_same_as_a_full_build(served)
 
 
@@ -117,7 +121,8 @@ def test_serve_dirty_drops_deleted_pages_and_builds_new_and_renamed_ones(served:
     assert "Our drivers trust the schedule now." in served.page("interviews/2026/2026-06-01-brightline-call").read_text()
     assert "saves me an hour a week" in served.page("interviews/2026/2026-07-09-acme").read_text()
     assert "Routing got simpler." not in served.page("customers/acme-logistics").read_text()
-    assert not any("2026-05-02-acme" in entry["location"] for entry in served.search_index())
+    indexed = served.indexed()
+    assert "/interviews/2026/2026-07-09-acme/" in indexed and not any("2026-05-02-acme" in url for url in indexed)
     assert_same_as_a_full_build(served)
 
 
@@ -147,13 +152,13 @@ def test_a_failed_serve_build_makes_the_next_one_complete(tmp_path: Path) -> Non
     assert state.plan("frame", {"a.md"}, lambda path: True) == set()
 
 
-def test_merge_search_puts_skipped_pages_entries_back_in_page_order(tmp_path: Path) -> None:
-    old = [{"location": "a/", "text": "old a"}, {"location": "b/", "text": "b"}, {"location": "b/#x", "text": "bx"}]
+def test_merge_records_takes_skipped_pages_records_from_the_last_build(tmp_path: Path) -> None:
+    old = {url: Record(url, f"old {url}") for url in ("a/", "b/", "gone/")}
     state = DirtyServe()
-    state.finish(BuildRecord("f", set(), set(), by_url(old)), tmp_path)
+    state.finish(BuildRecord("f", set(), set(), old), tmp_path)
     state.skipped_urls = {"b/"}
-    now = [{"location": "a/", "text": "new a"}, {"location": "c/", "text": "c"}]
-    assert state.merge_search(now, ["a/", "b/", "c/"]) == [now[0], old[1], old[2], now[1]]
+    now = {"a/": Record("a/", "new a"), "c/": Record("c/", "c")}
+    assert state.merge_records(now, ["a/", "b/", "c/"]) == {"a/": now["a/"], "b/": old["b/"], "c/": now["c/"]}
 
 
 def test_removing_a_stale_output_removes_the_folders_it_empties(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 import shutil
 from pathlib import Path
@@ -15,7 +16,10 @@ MINI = FIXTURES / "mini"
 
 
 def site_text(site: Path) -> str:
-    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(site.rglob("*")) if p.is_file() and p.suffix != ".gz")
+    """Every file of the site as text; gzip-compressed ones (the search index's) unpacked."""
+    def text(data: bytes) -> str:
+        return (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8", errors="replace")
+    return "\n".join(text(p.read_bytes()) for p in sorted(site.rglob("*")) if p.is_file())
 
 
 def test_interview_page_has_card_notes_and_quote_permalink(tmp_path: Path) -> None:

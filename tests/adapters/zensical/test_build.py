@@ -16,11 +16,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.adapters.zensical.guard import MESSAGE
-from tests.support import FIXTURES, build_with_zensical, copy_project, mkdocs_env, run_journal
+from tests.support import FIXTURES, REPO, build_with_zensical, copy_project, indexed_pages, mkdocs_env, run_journal
 
 MINI = FIXTURES / "mini"
-# What only one engine writes: its theme's files, its search index, MkDocs' gzipped sitemap.
-THEME = re.compile(r"^(assets/(javascripts|stylesheets|images)/|search/|search\.json$|sitemap\.xml\.gz$)")
+# What only one engine writes: its theme's files, MkDocs' gzipped sitemap, the search.json Zensical writes
+# even with its search off; and the journal's search index, whose guide pages each engine renders in its
+# own way (compared in test_the_search_index_holds_the_same_pages).
+THEME = re.compile(r"^(assets/(javascripts|stylesheets|images)/|pagefind/|search\.json$|sitemap\.xml\.gz$)")
 EXPORTS = ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml")
 
 
@@ -79,6 +81,18 @@ def test_every_generated_page_has_the_same_body_and_title(sample_site: Path, zen
         assert title.search(mkdocs).group(1).strip() == title.search(zensical).group(1).strip(), path
         compared += journal_block(mkdocs) is not None
     assert compared > 100
+
+
+def test_the_search_index_holds_the_same_pages(sample_site: Path, zensical_sample_site: Path) -> None:
+    """Both engines write the journal's search index (Zensical's own search is off): the same pages, each
+    generated page's record the same; the guides' text is each engine's rendering of docs/."""
+    mkdocs, zensical = indexed_pages(sample_site), indexed_pages(zensical_sample_site)
+    assert set(mkdocs) == set(zensical) and "/about/" in mkdocs and "/testing/" not in mkdocs  # exclude_docs
+    guides = {"/" + p.relative_to(REPO / "docs").with_suffix("").as_posix() + "/" for p in (REPO / "docs").rglob("*.md")}
+    for url in set(mkdocs) - guides:
+        assert mkdocs[url] == zensical[url], url
+    page = (zensical_sample_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search"' not in page and "assets/journal/search.js" in page  # one search box: the journal's
 
 
 def test_every_relative_link_stays_inside_the_site(zensical_sample_site: Path) -> None:

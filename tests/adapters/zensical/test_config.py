@@ -58,7 +58,7 @@ def test_the_journal_plugin_and_the_guard_are_left_out(tmp_path: Path) -> None:
     config = site_config(tmp_path, f"site_name: J\nplugins:\n  - search\n  - journal:\n      stale_days: 90\n"
                                    f"markdown_extensions:\n  - tables\n  - {GUARD}\n  - toc:\n      permalink: true\n")
     out = derived(config)
-    assert out["plugins"] == ["search"]
+    assert out["plugins"] == [{"search": {"enabled": "false"}}]  # the journal's search is the one box
     assert out["markdown_extensions"] == ["tables", {"toc": {"permalink": "true"}}]
     assert GUARD not in config.extensions
 
@@ -105,3 +105,14 @@ def test_unusable_settings_are_named(tmp_path: Path, text: str, message: str) ->
     (tmp_path / "interviews").mkdir()
     with pytest.raises(ProjectError, match="^" + message.replace("[", r"\[").replace("(", r"\(").replace(")", r"\)")):
         site_config(tmp_path, text)
+
+
+def test_the_journals_search_box_replaces_zensicals(tmp_path: Path) -> None:
+    """Zensical's own search is on unless turned off, listed or not; the journal's search box is declared."""
+    out = derived(site_config(tmp_path, "site_name: J\n"))
+    assert out["plugins"] == [{"search": {"enabled": "false"}}]
+    assert out["extra_javascript"] == ["assets/journal/search.js"]
+    out = derived(site_config(tmp_path, "site_name: J\nplugins:\n  search: {separator: x}\n  journal: {}\n"
+                                        "extra_javascript: [team.js, assets/journal/search.js]\n"))
+    assert out["plugins"] == {"search": {"enabled": "false"}}
+    assert out["extra_javascript"] == ["team.js", "assets/journal/search.js"]

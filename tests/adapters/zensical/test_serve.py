@@ -14,7 +14,7 @@ from typing import Iterator
 import pytest
 
 from tests.adapters.serving import fetch, free_port, processes, wait_for, wait_until_gone
-from tests.support import FIXTURES, mkdocs_env, run_journal
+from tests.support import FIXTURES, indexed_pages, mkdocs_env, run_journal
 
 MINI = FIXTURES / "mini"
 NOTE = "interviews/2026/2026-03-04-acme.md"
@@ -50,6 +50,8 @@ def test_an_edit_updates_the_page_and_an_error_keeps_the_last_good_one(served: t
     note.write_text(good + "\nFirst marker sentence.\n")
     took = wait_for(url + PAGE, "First marker sentence.", timeout=30)
     print(f"edit to update: {took:.2f} s")
+    wait_for_index(project, "/" + PAGE, "First marker sentence.")  # the search index follows
+    assert '"page_count"' in fetch(url + "pagefind/pagefind-entry.json")  # and is served
 
     note.write_text(good.replace("relationship: customer", "relationship: custmer") + "\nSecond marker sentence.\n")
     wait_for_log(log, f"{NOTE}:4: error: relationship: 'custmer'")
@@ -68,6 +70,20 @@ def test_an_edit_updates_the_page_and_an_error_keeps_the_last_good_one(served: t
     config.write_text(config.read_text().replace("site_name: Mini journal", "site_name: Renamed journal"))
     wait_for(url, "Renamed journal", timeout=30)  # the derived configuration follows mkdocs.yml
     assert not (project / "site").exists()  # a server writes only into its staging folder
+
+
+def wait_for_index(project: Path, url: str, text: str, timeout: float = 30) -> None:
+    """Until the search index of the served site holds ``text`` in the page at ``url``."""
+    started = time.monotonic()
+    served = project / ".journal" / "zensical" / "serve"
+    while True:
+        try:
+            if text in indexed_pages(served).get(url, {}).get("content", ""):
+                return
+        except (OSError, EOFError):  # a bundle being swapped in
+            pass
+        assert time.monotonic() - started < timeout, f"{text!r} not in the search index of {url}"
+        time.sleep(0.2)
 
 
 def wait_for_log(log: Path, text: str, timeout: float = 30) -> None:

@@ -6,15 +6,16 @@ import json
 import re
 
 import pytest
+from markupsafe import escape
 
 from generator.core.load import load_journal
-from generator.site.pages.quotes import embed_json
 from generator.core.project import read_config
 from generator.site.render import Renderer
 from generator.site.context import Site
 from generator.site.registry import build_pages
+from generator.site.search.records import page_record
 
-from tests.support import FIXTURES, TODAY
+from tests.support import FIXTURES, TODAY, library_records
 
 FIXTURE = FIXTURES / "quotes"
 ALL_VISIBLE = ["renewal-formula", "less-phone-time", "integration-broke", "fast-support", "fewer-pages", "alerts-matter",
@@ -28,10 +29,8 @@ def pages():
     return build_pages(Site(journal, Renderer(), base_path="/journal/"))
 
 
-def embedded(html: str) -> list[dict]:
-    match = re.search(r'<div id="journal-quotes-data" hidden><script type="application/json">(.*?)</script></div>', html, re.S)
-    assert match, "the library embeds its data"
-    return json.loads(match.group(1))
+def library(pages) -> list[dict]:
+    return library_records(pages["quotes/index.md"].html, lambda url: pages["quotes/" + url].content)
 
 
 def test_library_lists_every_visible_quote_with_its_permalink(pages) -> None:
@@ -59,26 +58,35 @@ def test_library_cards_show_what_sales_need(pages) -> None:
     assert "said as a lost customer" in html
 
 
-def test_embedded_data_matches_the_cards_and_the_export(pages) -> None:
-    records = embedded(pages["quotes/index.md"].html)
+def test_library_data_matches_the_cards_and_the_export(pages) -> None:
+    records = library(pages)
     assert [r["id"] for r in records] == ALL_VISIBLE
     exported = {r["id"]: r["attribution"] for r in json.loads(pages["quotes/quotes.json"].content)["quotes"]}
+    assert exported and set(exported) < set(ALL_VISIBLE)
     for record in records:
         if record["id"] in exported:
             assert record["copy"] == exported[record["id"]]
     by_id = {r["id"]: r for r in records}
-    assert by_id["onboarding-praise"]["cl"] == "expired"
+    assert by_id["onboarding-praise"]["state"]["cl"] == "expired" and by_id["onboarding-praise"]["state"]["kind"] == "internal"
     assert by_id["pricing-gripe"]["copy"].startswith("[INTERNAL ONLY")
-    assert by_id["integration-broke"]["ind"] == "health care"
-    assert by_id["less-phone-time"]["tags"] == ["carriers", "alert fatigue", "renewal"]
+    assert by_id["integration-broke"]["visit"]["ind"] == "health care"
+    assert [t["value"] for t in by_id["less-phone-time"]["tags"]] == ["carriers", "alert fatigue", "renewal"]
+    assert by_id["alerts-matter"]["voice"]["who"] == "VP Operations at a logistics company (Operations)"  # anonymous: no name
+    assert by_id["fewer-pages"]["visit"]["said_as"] == "a prospect"
 
 
-def test_embedded_json_cannot_end_its_script_element(pages) -> None:
-    hostile = ["</script><script>alert(1)</script>", "<!-- <script>", "\u2028"]
-    text = str(embed_json(hostile))
-    assert "<" not in text and "\u2028" not in text
-    assert json.loads(text) == hostile
-    assert "</script><script>alert(1)" not in pages["quotes/index.md"].html  # a quote of the fixture says this
+def test_library_cards_are_drawn_from_the_records(pages) -> None:
+    """The first screen's cards show what the records hold: quotes.js draws the rest from the same."""
+    html = pages["quotes/index.md"].html
+    for record in library(pages):
+        figure = re.search(rf'<figure class="journal-quote journal-quote--(\w+)" id="{record["id"]}">.*?</figure>', html, re.S)
+        card = figure.group(0)
+        assert figure.group(1) == record["state"]["kind"]
+        assert f'— {escape(record["voice"]["who"])}</span>' in card and record["state"]["badge"] in card
+        assert f'href="{record["visit"]["url"]}#{record["id"]}">{record["visit"]["date_label"]}</a>' in card
+        assert all(t["chip"] in card for t in record["tags"]) and record["notes"] in card
+        assert f'>{record["state"]["copy_label"]}</button>' in card
+        assert (record["html"] or f"<p>{escape(record['text'])}</p>") in card
 
 
 def test_filter_options_come_from_the_quotes(pages) -> None:
@@ -132,13 +140,20 @@ def test_a_quote_says_the_relationship_at_the_time_not_the_accounts_current_one(
     assert json.loads(pages["quotes/quotes.json"].content)["quotes"][4]["relationship"] == "prospect"
 
 
-def test_search_indexes_a_quote_on_its_interview_page_only(pages) -> None:
-    """Its cards in lists (library, account, segments) are marked data-search-exclude: the library of a large
-    journal would exceed Zensical's limit for one page's index entry, and every hit would repeat (MkDocs
-    indexes a lean text). A campaign's page keeps the quotes it cites: they are what it says."""
-    cards = {path: re.search(r'<figure [^>]*id="fewer-pages"[^>]*>', page.html).group(0)
-             for path, page in pages.items() if page.html and 'id="fewer-pages"' in page.html}
-    assert {"quotes/index.md", "interviews/2026/2026-03-04-acme.md", "customers/acme-logistics/index.md"} <= set(cards)
-    assert any(path.startswith("segments/") for path in cards)
-    searched = {path for path, tag in cards.items() if "data-search-exclude" not in tag}
-    assert searched == {"interviews/2026/2026-03-04-acme.md", *(p for p in cards if p.startswith("campaigns/"))}
+def test_hostile_quote_text_stays_text_on_the_library(pages) -> None:
+    html = pages["quotes/index.md"].html  # a quote of the fixture says </script><script>alert(1)</script>
+    assert "</script><script>alert(1)" not in html and "&lt;/script&gt;&lt;script&gt;alert(1)" in html
+    record = next(r for r in library(pages) if r["id"] == "integration-broke")
+    assert "</script><script>alert(1)</script>" in record["text"] and not record["html"]  # quotes.js escapes it
+
+
+def test_search_finds_a_quote_on_its_interview_page_and_the_campaigns_citing_it(pages) -> None:
+    """Its cards in lists (library, account, segments) are not in the search index, or every hit would
+    repeat; a campaign's page keeps the quotes it cites: they are what it says."""
+    text = "We cut our on-call pages in half"
+    shown = {path for path, page in pages.items() if page.html and 'id="fewer-pages"' in page.html}
+    assert {"quotes/index.md", "interviews/2026/2026-03-04-acme.md", "customers/acme-logistics/index.md"} <= shown
+    assert any(path.startswith("segments/") for path in shown)
+    indexed = {path for path, page in pages.items() if (record := page_record(page)) and text in record.content}
+    assert indexed == {"interviews/2026/2026-03-04-acme.md", *(p for p in shown if p.startswith("campaigns/"))}
+    assert any(p.startswith("campaigns/") for p in indexed)
