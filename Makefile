@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check hooks test browser bench dist clean
+.PHONY: setup serve build serve-zensical build-zensical check hooks test browser bench dist clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ serve: setup
 
 build: setup
 	$(BIN)/mkdocs build --strict
+
+## The same site with Zensical, the successor of Material for MkDocs (docs/engines.md)
+serve-zensical: setup
+	$(BIN)/journal serve --engine zensical --dev-addr $(HOST)
+
+build-zensical: setup
+	$(BIN)/journal build --engine zensical --strict
 
 check: setup
 	$(BIN)/journal check
@@ -59,4 +66,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .pytest_cache build dist
+	rm -rf site .journal .pytest_cache build dist

@@ -1,10 +1,10 @@
 """Synthetic journal projects for the benchmark (deterministic for a given N and seed).
 
-    python bench/synth.py OUT_DIR -n 1000 [--seed 1] [--validate]
+    python bench/synth.py OUT_DIR -n 1000 [--shape quote-heavy] [--seed 1] [--validate]
 
 writes
 
-    OUT_DIR/journal/mkdocs.yml            site with `plugins: [search, journal]`
+    OUT_DIR/journal/mkdocs.yml            site with `plugins: [journal]` (the journal's own search)
     OUT_DIR/journal/docs/about.md
     OUT_DIR/journal/interviews/accounts.yml
     OUT_DIR/journal/interviews/<yyyy>/<yyyy-mm-dd>-<account-slug>-<n>.md
@@ -14,7 +14,9 @@ writes
     OUT_DIR/manifest.json                 counts and the list of interview files
 
 The interview format is the one of JOURNAL-SPEC.md sections 2 and 3. Only the
-standard library and PyYAML are used.
+standard library and PyYAML are used. ``--shape`` picks how the interviews look (``SHAPES``):
+``standard`` (~3 KB of notes, 2-6 quotes) or ``quote-heavy`` (short notes, 6-12 quotes,
+accounts often found in another relationship).
 """
 
 from __future__ import annotations
@@ -27,13 +29,28 @@ import re
 import sys
 from pathlib import Path
 
+from typing import NamedTuple
+
 import yaml
 
 END_DATE = dt.date(2026, 11, 1)  # interviews fall in the 4 years before this date
 START_DATE = dt.date(2022, 11, 1)
 SEED = 20261101
 
+class Shape(NamedTuple):
+    """How the interviews of a synthetic journal look (a NamedTuple: tests load this file without importing it)."""
+
+    quotes: tuple[int, int] = (2, 6)  # quotes per interview, at least and at most
+    short_notes: bool = False  # a few lines around the quotes instead of ~3 KB of notes
+    relationship_change: float = 0.0  # chance that an interview finds its account in another relationship
+
+
+SHAPES = {"standard": Shape(), "quote-heavy": Shape(quotes=(6, 12), short_notes=True, relationship_change=0.4)}
+
 RELATIONSHIPS = ["customer", "prospect", "lost-customer", "competitor-customer"]
+# Where an account's relationship moves (shape.relationship_change): won, lost, won back, switched.
+MOVES = {"prospect": "customer", "customer": "lost-customer", "lost-customer": "customer",
+         "competitor-customer": "prospect"}
 RELATIONSHIP_WEIGHTS = [45, 30, 12, 13]
 CHANNELS = ["call", "video-call", "on-site", "trade-show", "demo", "webinar", "email", "survey", "review-site", "other"]
 CHANNEL_WEIGHTS = [22, 30, 12, 6, 8, 4, 6, 6, 3, 3]
@@ -312,12 +329,35 @@ def _bullets(rng: random.Random, count: int) -> str:
     return "\n".join("- " + _fill(b, rng) for b in rng.sample(BULLETS, count))
 
 
-def make_interview(rng: random.Random, number: int, account: dict, date: dt.date, confidential: bool) -> tuple[str, dict]:
+def _long_notes(rng: random.Random, pending: list[str]) -> list[tuple[str, list[str]]]:
+    """~3 KB of notes in sections (headings, paragraphs, lists), the quote blocks among them."""
+    target = rng.randint(2700, 3300)
+    sections = [("Context", [_paragraph(rng, rng.randint(3, 4))])]
+    headings = rng.sample(HEADINGS, len(HEADINGS))
+    body_len = lambda: sum(len(b) + 2 for _, blocks in sections for b in blocks)  # noqa: E731
+    while pending or body_len() < target - 350:
+        heading = headings.pop(0) if headings else "More notes"
+        blocks = [_bullets(rng, rng.randint(3, 5)) if rng.random() < 0.5 else _paragraph(rng, rng.randint(2, 4))]
+        for _ in range(rng.randint(1, 2)):
+            if pending:
+                blocks.append(pending.pop(0))
+            if rng.random() < 0.6:
+                blocks.append(_paragraph(rng, rng.randint(2, 3)))
+        sections.append((heading, blocks))
+        if not headings and not pending and body_len() >= target - 350:
+            break
+    return sections
+
+
+def make_interview(rng: random.Random, number: int, account: dict, date: dt.date, confidential: bool,
+                   shape: Shape = SHAPES["standard"]) -> tuple[str, dict]:
     people = rng.sample(account["people"], rng.randint(1, min(3, len(account["people"]))))
     interviewers = rng.sample(INTERVIEWERS, rng.choice([1, 1, 1, 2]))
     relationship = account["relationship"]
     if relationship == "prospect" and rng.random() < 0.1:
         relationship = "customer"  # some prospects convert
+    if shape.relationship_change and rng.random() < shape.relationship_change:
+        relationship = MOVES[relationship]
     products = sorted(rng.sample(PRODUCTS, rng.choice([0, 1, 1, 1, 2])))
     competitors = [rng.choice(COMPETITORS)] if relationship == "competitor-customer" or rng.random() < 0.3 else []
     tags = rng.sample(TAGS, rng.randint(1, 4))
@@ -341,11 +381,11 @@ def make_interview(rng: random.Random, number: int, account: dict, date: dt.date
         fm.append("confidential: true")
     fm.append("---")
 
-    # Quotes first (2-6), then notes around them up to ~3 KB.
+    # Quotes first, then notes around them (up to ~3 KB, or a few lines for short notes).
     used: set[str] = set()
     forbidden = [account["name"]] + [p["name"] for p in people]
     quotes = []
-    for k in range(1, rng.randint(2, 6) + 1):
+    for k in range(1, rng.randint(*shape.quotes) + 1):
         r = rng.random()
         clearance = "internal" if r < 0.5 else "anonymous" if r < 0.8 else "public"
         speaker = rng.choice(people)["name"]
@@ -353,22 +393,10 @@ def make_interview(rng: random.Random, number: int, account: dict, date: dt.date
         quotes.append({"k": k, "clearance": clearance, "speaker": speaker, "text": text,
                        "block": _quote_block(rng, number, k, speaker, text, clearance)})
 
-    target = rng.randint(2700, 3300)
-    sections = [("Context", [_paragraph(rng, rng.randint(3, 4))])]
-    headings = rng.sample(HEADINGS, len(HEADINGS))
-    pending = [q["block"] for q in quotes]
-    body_len = lambda: sum(len(b) + 2 for _, blocks in sections for b in blocks)  # noqa: E731
-    while pending or body_len() < target - 350:
-        heading = headings.pop(0) if headings else "More notes"
-        blocks = [_bullets(rng, rng.randint(3, 5)) if rng.random() < 0.5 else _paragraph(rng, rng.randint(2, 4))]
-        for _ in range(rng.randint(1, 2)):
-            if pending:
-                blocks.append(pending.pop(0))
-            if rng.random() < 0.6:
-                blocks.append(_paragraph(rng, rng.randint(2, 3)))
-        sections.append((heading, blocks))
-        if not headings and not pending and body_len() >= target - 350:
-            break
+    if shape.short_notes:
+        sections = [("Context", [_paragraph(rng, 1)]), ("What we heard", [q["block"] for q in quotes])]
+    else:
+        sections = _long_notes(rng, [q["block"] for q in quotes])
     follow = "\n".join("- " + _fill(rng.choice(FOLLOW_UPS), rng, {"interviewer": interviewers[0][0].split()[0]})
                        for _ in range(rng.randint(2, 3)))
     sections.append(("Follow-ups", [follow]))
@@ -406,7 +434,7 @@ is about real companies or people.
 """
 
 
-def generate(out_dir: Path, n: int, seed: int = SEED) -> dict:
+def generate(out_dir: Path, n: int, seed: int = SEED, shape: str = "standard") -> dict:
     """Write the journal and baseline projects for N interviews into ``out_dir``; return the manifest."""
     rng = random.Random(f"{seed}:{n}")
     out_dir = Path(out_dir)
@@ -424,7 +452,7 @@ def generate(out_dir: Path, n: int, seed: int = SEED) -> dict:
         number = i + 1
         account = accounts[i] if i < len(accounts) else rng.choices(accounts, weights)[0]  # every account heard once
         date = START_DATE + dt.timedelta(days=rng.randrange(span))
-        text, info = make_interview(rng, number, account, date, i in confidential)
+        text, info = make_interview(rng, number, account, date, i in confidential, SHAPES[shape])
         rel = f"{date.year}/{date.isoformat()}-{account['slug']}-{number}.md"
         for root in (journal / "interviews", baseline / "docs" / "interviews"):
             path = root / rel
@@ -445,7 +473,7 @@ def generate(out_dir: Path, n: int, seed: int = SEED) -> dict:
 
     (journal / "mkdocs.yml").write_text(
         f"site_name: Benchmark journal ({n} interviews)\ndocs_dir: docs\nsite_dir: site\nuse_directory_urls: true\n"
-        + COMMON_CONFIG + "plugins:\n  - search\n  - journal\n", encoding="utf-8")
+        + COMMON_CONFIG + "plugins:\n  - journal\n", encoding="utf-8")
     (journal / "docs" / "about.md").write_text(ABOUT, encoding="utf-8")
 
     (baseline / "mkdocs.yml").write_text(
@@ -457,7 +485,7 @@ def generate(out_dir: Path, n: int, seed: int = SEED) -> dict:
         f"# Baseline\n\nThe same {n} interview files as the journal, rendered by plain MkDocs "
         "(front-matter as page metadata, no generated pages).\n", encoding="utf-8")
 
-    manifest = {"n": n, "seed": seed, "accounts": len(account_attrs), "confidential": len(confidential),
+    manifest = {"n": n, "seed": seed, "shape": shape, "accounts": len(account_attrs), "confidential": len(confidential),
                 **counts, "files": files}
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
@@ -475,6 +503,7 @@ def validate(out_dir: Path) -> list[str]:
     out_dir = Path(out_dir)
     problems: list[str] = []
     ids: dict[str, str] = {}
+    shape = SHAPES[json.loads((out_dir / "manifest.json").read_text(encoding="utf-8")).get("shape", "standard")]
     root = out_dir / "journal" / "interviews"
     accounts = yaml.safe_load((root / "accounts.yml").read_text(encoding="utf-8"))
     if not isinstance(accounts, dict):
@@ -557,7 +586,7 @@ def validate(out_dir: Path) -> list[str]:
                 for leak in (fm["customer"], speaker):
                     if leak.casefold() in quote:
                         problems.append(f"{rel}: anonymous quote names {leak!r}")
-        if not 2 <= found <= 6:
+        if not shape.quotes[0] <= found <= shape.quotes[1]:
             problems.append(f"{rel}: {found} quotes")
         if not body.rstrip().split("\n")[-1].startswith("- "):
             problems.append(f"{rel}: notes do not end with the follow-ups list")
@@ -574,9 +603,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("-n", type=int, default=200, help="number of interviews (default 200)")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="standard", help="how the interviews look (default standard)")
     parser.add_argument("--validate", action="store_true", help="check the generated files afterwards")
     args = parser.parse_args(argv)
-    manifest = generate(args.out_dir, args.n, args.seed)
+    manifest = generate(args.out_dir, args.n, args.seed, args.shape)
     summary = {k: v for k, v in manifest.items() if k != "files"}
     print(json.dumps(summary))
     if args.validate:

@@ -9,7 +9,7 @@ from generator.core.model import Journal
 from generator.core.problems import Problems
 from generator.core.project import read_config
 
-from .conftest import TODAY
+from tests.support import TODAY
 
 
 def interview(*, customer: str = "Acme Logistics", relationship: str = "customer", date: str = "2026-03-04",

@@ -10,7 +10,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .conftest import copy_project, mkdocs_env, run_mkdocs
+from tests.support import copy_project, mkdocs_env, run_mkdocs
 
 AUDITED = Path(__file__).parent / "integrity" / "run_mkdocs_audited.py"
 NOTES = ("interviews", "campaigns", "insights")

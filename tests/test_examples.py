@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import REPO
+from tests.support import REPO
 
 EXAMPLES = REPO / "examples"
 
@@ -46,7 +46,7 @@ def test_vscode_task_matches_every_check_line() -> None:
     task = json.loads(re.sub(r"^\s*//.*$", "", text, flags=re.M))["tasks"][0]
     pattern = task["problemMatcher"]["pattern"]
     rx = re.compile(pattern["regexp"])
-    result = subprocess.run([str(Path(sys.executable).parent / "journal"), "--root", str(REPO / "tests" / "check_cases" / "three-mistakes"), "check"],
+    result = subprocess.run([str(Path(sys.executable).parent / "journal"), "--root", str(REPO / "tests" / "cases" / "check" / "three-mistakes"), "check"],
                             capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
     lines = result.stdout.splitlines()
     assert len(lines) == 3

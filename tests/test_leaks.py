@@ -1,5 +1,6 @@
-"""Canary test: a full `mkdocs build` of tests/fixtures/canary, whose private values carry
-unique strings, then a scan of every file the site holds.
+"""Canary test: a full build of tests/fixtures/canary, whose private values carry unique strings,
+then a scan of every file the site holds (compressed ones unpacked: the search index's); with
+each engine (MkDocs and Zensical).
 
 What may appear where (spec sections 2-5):
 - contacts and anything from the confidential interview (including its file name): nowhere;
@@ -39,14 +40,15 @@ from generator.site.cardimage.face import CardFace, brand_of
 from generator.site.cardimage.png import CRITICAL, chunks
 from generator.site.cardimage.render import render
 
-from .conftest import EPOCH, TODAY, build_fixture, run_mkdocs
+from tests.support import EPOCH, FIXTURES, TODAY, build_fixture, build_with_zensical, library_records, run_mkdocs
 
-CANARY = Path(__file__).parent / "fixtures" / "canary"
+CANARY = FIXTURES / "canary"
 NOWHERE = ("CANARY-CONTACT", "CANARY-CONF")  # contacts, the confidential file's values and its name, the logo's metadata
 INTERNAL = ("CANARY-INTERNAL-3b9e", "CANARY-INTERNAL-e6f0", "CANARY-EXPIRED-6d1a")  # an expired clearance counts as internal
 ANONYMOUS = ("CANARY-ANONSPEAKER-51c2", "CANARY-ANONACCT-2c7d")
 EXPORTS = ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml")
 CARDS = ("quotes/cards/open-public.png", "quotes/cards/open-public.svg", "quotes/cards/anon-price.png", "quotes/cards/anon-price.svg")
+GZIP = b"\x1f\x8b"
 
 
 # The quotes no card, pack or export may hold, each with its text as a campaign would cite it.
@@ -58,16 +60,25 @@ PRIVATE = {
 }
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def site(request, tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("canary")
     with pytest.MonkeyPatch.context() as env:
         env.setenv("JOURNAL_CACHE_DIR", str(tmp / "cache"))  # a card cache of its own, scanned too
-        return build_fixture(CANARY, tmp)
+        if request.param == "mkdocs":
+            return build_fixture(CANARY, tmp)
+        shutil.copytree(CANARY, tmp / "canary")
+        return build_with_zensical(tmp / "canary")
 
 
 def card_cache(site: Path) -> Path:
     return site.parents[1] / "cache" / "cards"
+
+
+def search_index(site: Path) -> str:
+    """The text of the site's search index: every page's Pagefind fragment, unpacked."""
+    texts = files(site)
+    return "".join(text for name, text in texts.items() if re.match(r"pagefind/(part-\d+/)?fragment/", name))
 
 
 def files(site: Path) -> dict[str, str]:
@@ -80,9 +91,9 @@ def files(site: Path) -> dict[str, str]:
 
 
 def readable(name: str, data: bytes) -> dict[str, str]:
-    """What a file holds, as text: gzip unpacked, zip members (and their names), a PNG's chunks but
-    the pixels, an SVG with the images it embeds."""
-    if name.endswith(".gz"):
+    """What a file holds, as text, decoded leniently: gzip unpacked (sitemap.xml.gz, the search index's
+    files), zip members (and their names), a PNG's chunks but the pixels, an SVG with the images it embeds."""
+    if data[:2] == GZIP:
         data = gzip.decompress(data)
     if name.endswith(".zip"):
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -105,10 +116,12 @@ def found(canaries: tuple[str, ...], text: str) -> list[str]:
 
 def test_the_scan_covers_the_whole_site(site: Path) -> None:
     names = set(files(site))
-    assert {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", *EXPORTS, *CARDS} <= names
+    assert {"404.html", "sitemap.xml", "pagefind/pagefind-entry.json", *EXPORTS, *CARDS} <= names
     assert {"campaigns/spring/spring.zip/spring/quotes.csv", "campaigns/spring/spring.zip/spring/cards/anon-price.png"} <= names
     assert "IHDR" in files(site)["quotes/cards/open-public.svg"].split("data:image/png")[-1]  # the logo, unpacked
-    assert "anonymous-account/" in files(site)["sitemap.xml.gz"]  # unpacked, so it is scanned
+    for sitemap in {"sitemap.xml", "sitemap.xml.gz"} & names:
+        assert "anonymous-account/" in files(site)[sitemap]  # unpacked, so it is scanned
+    assert found(INTERNAL, search_index(site)) == list(INTERNAL)  # the index holds the notes, scanned unpacked
     # The canaries are there to be found: the internal and anonymous ones on internal pages.
     page = files(site)["interviews/2026/2026-04-10-anonymous-account/index.html"]
     assert found(INTERNAL, page) == ["CANARY-INTERNAL-e6f0"] and found(ANONYMOUS, page) == list(ANONYMOUS)
@@ -150,12 +163,11 @@ def test_anonymous_quote_feed_entry_and_library_copy_carry_no_identity(site: Pat
     anon = [e for e in entries if any("#anon-price" in (l.get("href") or "") for l in e.findall("a:link", ns))]
     assert len(anon) == 1
     assert not found(ANONYMOUS, ET.tostring(anon[0], encoding="unicode"))
-    library = texts["quotes/index.html"]
-    data = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', library, re.S)
-    assert data, "the library embeds its quotes as JSON"
-    record = next(r for r in json.loads(data.group(1)) if r["id"] == "anon-price")
+    records = library_records(texts["quotes/index.html"], lambda url: texts["quotes/" + url])
+    record = next(r for r in records if r["id"] == "anon-price")
     assert record["copy"].endswith("— Head of Dispatch at a cold chain company")
     assert not found(ANONYMOUS, record["copy"])
+    assert not found(ANONYMOUS, record["voice"]["who"])  # the card credits it as the copy does
 
 
 @pytest.mark.parametrize("fmt", ["text", "csv", "json", "markdown"])

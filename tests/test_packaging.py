@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EPOCH, REPO
+from tests.support import EPOCH, REPO
 
 TEAM_NOTE = "interviews/2026/2026-11-20-borealis-freight.md"
 INIT_FILES = [

@@ -19,11 +19,12 @@ from generator.core.quote_syntax import parse_quotes
 from generator.core.yamlfile import read_text, split_front_matter
 from generator.errors import YamlProblem
 
-from .conftest import TODAY
+from tests import cases
+from tests.support import TODAY
 
 # Derandomized so CI is repeatable; raise max_examples locally to explore (3,000 found nothing).
 SETTINGS = settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-BASE = (Path(__file__).parent / "bad_inputs" / "base.md").read_text(encoding="utf-8")
+BASE = cases.VALID_INTERVIEW.read_text(encoding="utf-8")
 CONFIG = JournalConfig()
 
 # Pieces of YAML and Markdown that reach the corners: fences, traps, tags, anchors, flow

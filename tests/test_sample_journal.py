@@ -14,7 +14,7 @@ from generator.core.model import Journal
 from generator.core.project import read_config
 from generator.views.account import transitions
 
-from .conftest import REPO, TODAY
+from tests.support import REPO, TODAY
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .conftest import REPO
+from tests.support import REPO
 
 CONFIDENTIAL = REPO / "interviews" / "2026" / "2026-07-09-kestrel-cold-chain.md"
 

@@ -16,7 +16,8 @@ from .frontmatter import CLEARED, FrontMatter, Person
 from .slugs import normalize
 from .yamlfile import Key
 
-EXPIRY_NOTICE_DAYS = 30  # a clearance ending within this many days is worth a warning
+# `journal check` warns, and campaign pages show a warning, this many days before a clearance lapses.
+EXPIRY_NOTICE_DAYS = 30
 
 
 @dataclass(eq=False)
@@ -56,7 +57,7 @@ class Quote:
         return self.expires is not None and self.expires < today
 
     def expires_soon(self, today: dt.date) -> bool:
-        """Still in force, but not for more than EXPIRY_NOTICE_DAYS."""
+        """In force today, and lapses within :data:`EXPIRY_NOTICE_DAYS` (``expires`` is its last day)."""
         return self.expires is not None and today <= self.expires <= today + dt.timedelta(days=EXPIRY_NOTICE_DAYS)
 
     def clearance_on(self, today: dt.date) -> str:
@@ -65,6 +66,14 @@ class Quote:
 
     def cleared_on(self, today: dt.date) -> bool:
         return self.clearance_on(today) in CLEARED
+
+
+def interview_url(rel: str) -> str:
+    """The page address of the interview file at ``rel`` (inside the interviews folder)."""
+    stem = rel[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")].rstrip("/")
+    return quote(f"interviews/{stem}/" if stem else "interviews/")
 
 
 @dataclass(eq=False)
@@ -84,6 +93,8 @@ class Interview:
     # Kept because the parse cache hands the same object to the next `serve` rebuild.
     written_tags: tuple[str, ...] | None = field(default=None, repr=False)
     digest: str = field(default="", repr=False)  # of the file's text: keys `serve`'s page cache
+    # `moved_from` as paths inside the interviews folder (like `rel`), oldest first.
+    old_rels: tuple[str, ...] = ()
 
     @property
     def page_path(self) -> str:
@@ -94,10 +105,12 @@ class Interview:
     def url(self) -> str:
         """Site URL (directory style) without a leading slash, percent-encoded like MkDocs' own:
         a file name with spaces, accents, '#' or '?' still makes a working link."""
-        stem = self.rel[:-3]
-        if stem == "index" or stem.endswith("/index"):
-            stem = stem[: -len("index")].rstrip("/")
-        return quote(f"interviews/{stem}/" if stem else "interviews/")
+        return interview_url(self.rel)
+
+    @property
+    def old_urls(self) -> list[str]:
+        """The addresses the page had before the file moved (``moved_from``): each redirects here."""
+        return [interview_url(rel) for rel in self.old_rels]
 
     @property
     def date(self) -> dt.date:

@@ -5,10 +5,21 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from markupsafe import escape
+
+
+@dataclass(frozen=True)
+class Searchable:
+    """A page the search index holds, and what it records besides the page's text: ``meta`` is
+    shown with a hit (``title`` as its heading), ``filters`` narrow a search. (No sort keys: the index
+    comes in parts, and Pagefind merges parts' results by score only; see site/search.)"""
+
+    meta: dict[str, str]
+    filters: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Page:
@@ -17,7 +28,7 @@ class Page:
     A data file is text, bytes (``data``: a campaign pack), or a file on disk (``file``: a card
     image in the card cache), which engines link or copy into the site rather than read."""
 
-    __slots__ = ("path", "_text", "title", "html", "search_html", "meta", "in_nav", "data", "file")
+    __slots__ = ("path", "_text", "title", "html", "search_html", "search", "meta", "in_nav", "data", "file")
 
     def __init__(self, path: str, content: str | None = None, *, title: str | None = None, html: str | None = None,
                  search_html: str | None = None, meta: dict[str, Any] | None = None, in_nav: bool = False,
@@ -29,7 +40,8 @@ class Page:
         self.title = title
         self.html = html  # body HTML of a Markdown page (the plugin hands it to MkDocs as is)
         self.search_html = search_html  # a leaner body for the search index, when it differs
-        self.meta = meta or {}  # extra front-matter, e.g. {"search": {"exclude": True}}
+        self.search: Searchable | None = None  # None: the page is not in the search index (site/search)
+        self.meta = meta or {}  # extra front-matter
         self.in_nav = in_nav
 
     @property
@@ -119,3 +131,15 @@ def same_file(source: Path | str, target: Path | str) -> bool:
     except OSError:
         return False
     return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev) or (a.st_size, a.st_mtime_ns) == (b.st_size, b.st_mtime_ns)
+
+
+def clashing_docs(pages: Mapping[str, Page], docs: Mapping[str, str]) -> list[tuple[str, Page]]:
+    """(docs file, generated page) pairs at one path or one address; ``docs``: each docs file's URL by its path."""
+    by_url = {url: src for src, url in docs.items()}
+    return [(path if path in docs else by_url[page.url], page) for path, page in pages.items()
+            if path in docs or page.url in by_url]
+
+
+def clash_message(docs_label: str, clash: tuple[str, Page]) -> str:
+    src, page = clash
+    return f"{docs_label}/{src} has the address of a generated page (/{page.url}); rename or remove it"

@@ -13,7 +13,7 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from ..views.attribution import descriptor, with_article
+from ..views.attribution import descriptor, internal_credit, with_article
 from ..core.quote_syntax import QUOTE_END, QUOTE_START
 from ..core.taxonomy import segment_url
 from ..resources import TEMPLATES_DIR
@@ -45,6 +45,12 @@ def chip(link: Callable[[str], str], taxonomy: str, term: str, label: str | None
 
 def chips(link: Callable[[str], str], taxonomy: str, terms: Iterable[str]) -> Markup:
     return Markup("").join(chip(link, taxonomy, t) for t in terms)
+
+
+def attribute_text(value: str) -> Markup:
+    """``value`` escaped for an attribute, line breaks as ``&#10;``: a blank line in raw HTML would end
+    the HTML block for a Markdown processor (pages written by `journal build-pages`)."""
+    return Markup(str(escape(value)).replace("\n", "&#10;"))
 
 
 def sanitize(html: str) -> str:
@@ -87,8 +93,9 @@ class Renderer:
         self.env.filters["longdate"] = lambda d: f"{d.day} {d:%b %Y}" if isinstance(d, dt.date) else ""
         self.env.filters["humanize"] = lambda s: str(s).replace("-", " ")
         self.env.globals.update(segment_url=segment_url, chip=chip, chips=chips, chip_fn=chip, chips_fn=chips)
-        self.env.globals["descriptor"] = descriptor
+        self.env.globals.update(descriptor=descriptor, internal_credit=internal_credit)
         self.env.filters["with_article"] = with_article
+        self.env.filters["attribute_text"] = attribute_text
         self.env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
         self._md = markdown.Markdown(extensions=extensions or DEFAULT_EXTENSIONS, extension_configs=extension_configs or {})
 

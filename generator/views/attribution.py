@@ -74,6 +74,14 @@ def credit(quote: Quote) -> str:
     return ", ".join(part for part in (quote.speaker.name, quote.speaker.role, account_name(quote)) if part)
 
 
+def internal_credit(quote: Quote) -> str:
+    """Who said it, as the internal site names them: 'Jane Doe, VP Operations (Operations)'.
+    Never for use outside when the quote is anonymous."""
+    person = quote.speaker
+    name = f"{person.name}, {person.role}" if person.role else person.name
+    return f"{name} ({person.department})" if person.department else name
+
+
 def byline(quote: Quote, today: dt.date) -> str:
     """What follows the dash: the credit, or the descriptor for an anonymous clearance."""
     return descriptor(quote) if quote.clearance_on(today) == "anonymous" else credit(quote)

@@ -14,6 +14,19 @@ from ..core.model import Quote
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+def plain_citation(quote_id: str, text: str) -> str:
+    """The citation of the quote ``quote_id`` saying ``text`` when YAML reads both values unquoted, as
+    most are. The quotes library's records hold only the citations that differ from it, and quotes.js
+    writes this one from a record's id and text: see :func:`library_citation`."""
+    return f"  - id: {quote_id}\n    text: {text}\n"
+
+
+def library_citation(quote: Quote) -> str:
+    """What the library's record of ``quote`` keeps of its citation: "" when it is the plain one."""
+    cited = citation(quote)
+    return "" if cited == plain_citation(quote.id, " ".join(quote.text.split())) else cited
+
+
 def citation(quote: Quote) -> str:
     """``  - id: …`` and ``    text: …`` lines, indented for a campaign's ``cites:`` list; each value
     plain when it can be, quoted when YAML would misread it (a colon, a leading #, an id like 'yes')."""

@@ -2,7 +2,8 @@
 
 Tests get ``site_url`` (http://127.0.0.1:<port>/, the built sample site) and ``page``
 (a fresh Playwright page whose context may read and write the clipboard); another
-built site can be served with ``serve_directory``. Mark browser tests ``@pytest.mark.browser``.
+built site can be served with ``serve_directory``. ``engine_site`` runs a test on the sample
+site as each engine builds it (MkDocs, then Zensical). Mark browser tests ``@pytest.mark.browser``.
 
 Every page opened through ``page`` or ``open_page`` is watched: a JavaScript error, a console
 error or a request to any host but 127.0.0.1 fails the test. The tests never skip: without chromium or
@@ -14,14 +15,16 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import threading
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 LOCAL_HOST = "127.0.0.1"
@@ -112,13 +115,39 @@ def site_url(sample_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def zensical_site_url(zensical_sample_site: Path) -> Iterator[str]:
+    """The sample site built by `journal build --engine zensical`, served for the whole session."""
+    with serve_directory(zensical_sample_site) as url:
+        yield url
+
+
+@dataclass(frozen=True)
+class EngineSite:
+    engine: str  # "mkdocs" or "zensical"
+    url: str
+
+
+@pytest.fixture(params=["mkdocs", "zensical"])
+def engine_site(request: pytest.FixtureRequest) -> EngineSite:
+    """The sample site built by each engine in turn: the journeys that must work on both."""
+    return EngineSite(request.param, request.getfixturevalue("site_url" if request.param == "mkdocs" else "zensical_site_url"))
+
+
+@contextlib.contextmanager
+def headless_chromium() -> Iterator[Browser]:
+    """Debian's chromium, headless, through Playwright (also what bench/browse.py measures with)."""
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
         try:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with headless_chromium() as chromium:
+        yield chromium
 
 
 @contextlib.contextmanager
@@ -139,3 +168,24 @@ def page(browser: Browser) -> Iterator[Page]:
     """A watched page of a fresh context that may use the clipboard."""
     with open_page(browser, permissions=["clipboard-read", "clipboard-write"]) as (tab, _):
         yield tab
+
+
+def exported(site_url: str) -> dict[str, dict[str, Any]]:
+    """The records of the site's quotes.json, by quote id."""
+    with urllib.request.urlopen(site_url + "quotes/quotes.json") as response:
+        return {r["id"]: r for r in json.load(response)["quotes"]}
+
+
+def copied_by(page: Page, button: Locator) -> str:
+    """Click a copy ``button``; what reaches the clipboard. The clipboard is the browser's,
+    shared by every test of this worker, and written asynchronously: wait until it changes."""
+    nothing = "(nothing copied yet)"
+    page.bring_to_front()  # the clipboard takes writes from the focused page only
+    page.evaluate("text => navigator.clipboard.writeText(text)", nothing)
+    button.click()
+    for _ in range(100):
+        copied = page.evaluate("navigator.clipboard.readText()")
+        if copied != nothing:
+            return copied
+        page.wait_for_timeout(50)
+    raise AssertionError(f"the click put nothing on the clipboard; the button says {button.inner_text()!r}")

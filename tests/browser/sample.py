@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from ..conftest import REPO
+from tests.support import REPO
 
 INTERVIEWS = REPO / "interviews"
 

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..conftest import TODAY
+from tests.support import TODAY
 from .sample import account_of, visible
 
 pytestmark = pytest.mark.browser

@@ -8,8 +8,8 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser
 
-from ..conftest import build_fixture
-from ..test_injection import INJECTION
+from tests.support import build_fixture
+from tests.test_injection import INJECTION
 from .conftest import open_page, serve_directory
 
 pytestmark = pytest.mark.browser

@@ -13,16 +13,20 @@ import yaml
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from .conftest import EngineSite
+
 pytestmark = pytest.mark.browser
 
 
 def cleared_ids(page: Page) -> list[str]:
-    return page.evaluate("JSON.parse(document.querySelector('#journal-quotes-data script').textContent)"
-                         ".filter(r => r.cl === 'public' || r.cl === 'anonymous').map(r => r.id)")
+    """The quotes the library shows as cleared (its cards' colours: an expired clearance is internal)."""
+    page.wait_for_selector("#journal-quote-list.journal-library--js")  # quotes.js has the records
+    return page.evaluate("[...document.querySelectorAll('#journal-quote-list > .journal-quote--public,"
+                         " #journal-quote-list > .journal-quote--anonymous')].map(f => f.id)")
 
 
-def test_download_card_gives_the_quote_as_a_png(page: Page, site_url: str, tmp_path: Path) -> None:
-    page.goto(site_url + "quotes/")
+def test_download_card_gives_the_quote_as_a_png(page: Page, engine_site: EngineSite, tmp_path: Path) -> None:
+    page.goto(engine_site.url + "quotes/")
     quote_id = cleared_ids(page)[0]
     link = page.locator(f"[id='{quote_id}'] .journal-card-download")
     expect(link).to_have_text("Download card")
@@ -48,7 +52,7 @@ def test_copy_citation_puts_campaign_yaml_on_the_clipboard(page: Page, site_url:
     page.evaluate("navigator.clipboard.writeText('(nothing yet)')")
     button = page.locator(f"[id='{quote_id}'] .journal-citation")
     button.click()
-    expect(button).to_have_text("Citation copied")
+    expect(button).to_have_text("Copied")  # copy.js
     copied = page.evaluate("navigator.clipboard.readText()")
     cited = yaml.safe_load("cites:\n" + copied)["cites"]
     text = page.locator(f"[id='{quote_id}'] blockquote").inner_text()

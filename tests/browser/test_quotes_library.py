@@ -1,26 +1,31 @@
-"""The quotes library in a real browser: combined filters, the count, and the copied attribution."""
+"""The quotes library in a real browser: combined filters, the count, and the copied attribution
+(the filters and the copy on the site of each engine)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import urllib.request
+from pathlib import Path
 
 from typing import Iterator
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
-from ..conftest import run_mkdocs
-from ..quote_journal import interview, load
-from .conftest import serve_directory
+from tests.quote_journal import interview, load
+from tests.support import run_mkdocs
+from .conftest import EngineSite, copied_by, exported, serve_directory
 
 pytestmark = pytest.mark.browser
 
 
 def records(page: Page) -> list[dict]:
-    return page.evaluate("JSON.parse(document.querySelector('#journal-quotes-data script').textContent)")
+    """Every quote of the library, in its order, as quotes.js decoded them from the data chunks
+    (fetched now if they were not yet), with the fields filters and search look at."""
+    return page.evaluate("""() => document.getElementById('journal-quote-list').journalRecords().then(rs => rs.map(r => ({
+        id: r.id, copy: r.copy, cl: r.state.cl, acct: r.visit.acct, account: r.visit.account, rel: r.visit.rel,
+        ind: r.visit.ind, who: r.voice.search, dep: r.voice.dep, per: r.voice.per, tags: r.tags.map(t => t.value)})))""")
 
 
 def visible_ids(page: Page) -> list[str]:
@@ -32,13 +37,8 @@ def haystack(r: dict) -> str:
     return " ".join(" | ".join([r["copy"], r["who"], r["account"], " ".join(r["tags"]), r["rel"], r["ind"], r["dep"], r["per"]]).lower().split())
 
 
-def exported(site_url: str) -> dict[str, str]:
-    with urllib.request.urlopen(site_url + "quotes/quotes.json") as response:
-        return {r["id"]: r["attribution"] for r in json.load(response)["quotes"]}
-
-
-def test_filters_combine_and_count(page: Page, site_url: str) -> None:
-    page.goto(site_url + "quotes/")
+def test_filters_combine_and_count(page: Page, engine_site: EngineSite) -> None:
+    page.goto(engine_site.url + "quotes/")
     expect(page.locator("#journal-quote-filters")).to_be_visible()
     data = records(page)
     total = len(data)
@@ -82,13 +82,13 @@ def test_filters_combine_and_count(page: Page, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("clearance", ["public", "anonymous"])
-def test_copy_with_attribution_equals_the_export(page: Page, site_url: str, clearance: str) -> None:
-    page.goto(site_url + "quotes/")
+def test_copy_with_attribution_equals_the_export(page: Page, engine_site: EngineSite, clearance: str) -> None:
+    page.goto(engine_site.url + "quotes/")
     record = next((r for r in records(page) if r["cl"] == clearance), None)
     assert record, f"the sample journal has a {clearance} quote"
     copied = copy_of(page, record["id"])
     expect(page.locator(f"[id='{record['id']}'] .journal-copy")).to_have_text("Copied")
-    assert copied == record["copy"] == exported(site_url)[record["id"]]
+    assert copied == record["copy"] == exported(engine_site.url)[record["id"]]["attribution"]
     if clearance == "anonymous":
         speaker = page.locator(f"[id='{record['id']}'] .journal-quote__source a").first.inner_text()
         assert speaker not in copied  # the account's name is not in what gets pasted
@@ -157,6 +157,38 @@ def long_library(tmp_path_factory) -> Iterator[str]:
         server.__exit__(None, None, None)
 
 
+def test_cards_drawn_in_the_browser_offer_the_card_image_and_the_citation(page: Page, long_library: str, tmp_path: Path) -> None:
+    """Beyond the first screen, quotes.js draws "Download card" and "Copy citation" from the records."""
+    page.goto(long_library + "quotes/")
+    page.locator("#journal-quote-more").scroll_into_view_if_needed()  # scrolling down to it loads the rest
+    drawn = page.locator("[id='i00-q3']")  # the oldest interview's: not on the first screen
+    drawn.scroll_into_view_if_needed()
+    with page.expect_download() as caught:
+        drawn.locator(".journal-card-download").click()
+    assert caught.value.suggested_filename == "i00-q3.png"
+    caught.value.save_as(tmp_path / "card.png")
+    with Image.open(tmp_path / "card.png") as card:
+        assert card.format == "PNG" and card.size == (2400, 1260)
+    copied = copied_by(page, drawn.locator(".journal-citation"))
+    assert copied == "  - id: i00-q3\n    text: Quote 3 of interview 0 about pricing and zebras.\n"
+
+
+def test_without_javascript_a_long_library_shows_its_first_screen_and_the_exports(browser: Browser, long_library: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(long_library + "quotes/")
+        expect(page.locator("#journal-quote-count")).to_have_text("The newest 100 of 140 quotes")
+        expect(page.locator("#journal-quote-list > figure")).to_have_count(100)
+        expect(page.locator("a[href$='quotes.csv']")).to_be_visible()
+        expect(page.locator("a[href$='quotes.json']")).to_be_visible()
+        notice = page.locator("noscript > p")  # shown only without JavaScript
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("the older quotes need JavaScript")
+    finally:
+        context.close()
+
+
 def test_filters_work_after_instant_navigation(page: Page, long_library: str) -> None:
     for attempt in range(3):  # on a busy machine Material may not have set up instant navigation yet
         page.goto(long_library, wait_until="networkidle")  # instant navigation starts once it has read sitemap.xml
@@ -194,7 +226,39 @@ def test_long_lists_come_in_batches_and_permalinks_reveal_their_quote(page: Page
     last = data[-1]["id"]
     page.goto(long_library + "quotes/?q=alerts#" + last)  # filtered out, and beyond the first batch
     expect(page.locator(f"[id='{last}']")).to_be_in_viewport()
+    expect(page.locator(f"[id='{last}'] blockquote")).not_to_have_css("background-color", "rgba(0, 0, 0, 0)")
     expect(page.locator("input[name=q]")).to_have_value("")
+    # The list starts at the permalink's batch; the newer quotes come back above it.
+    assert visible_ids(page) == [r["id"] for r in data[100:]]
+    newer = page.locator("#journal-quote-newer")
+    expect(newer).to_have_text("Show 100 newer (100 before these)")
+    newer.click()
+    expect(newer).to_be_hidden()
+    assert visible_ids(page) == [r["id"] for r in data]
+
+
+def test_cards_drawn_in_the_browser_are_the_servers(page: Page, site_url: str) -> None:
+    """quotes.js draws every card after the first screen from the records: the same HTML as
+    library_quote.html.j2 gives the first screen (anonymous, internal, expired quotes, evidence, citations)."""
+    page.goto(site_url + "quotes/")
+    # Material's instant navigation makes the links of the page as loaded absolute: compare where links go.
+    cards = """() => [...document.querySelectorAll('#journal-quote-list > figure')].map(f => {
+        if (f.served) return 'a card of the server, not redrawn';
+        f.served = true;
+        const copy = f.cloneNode(true);
+        copy.querySelectorAll('a[href]').forEach(a => a.setAttribute('href', a.href));
+        return copy.outerHTML; })"""
+    served = page.evaluate(cards)
+    assert len(served) == len(records(page))
+    page.select_option("select[name=cl]", "public")
+    expect(page.locator("#journal-quote-count")).to_contain_text("Showing")
+    page.click("#journal-quote-filters button[type=reset]")  # every quote again, drawn from the records
+    expect(page.locator("#journal-quote-count")).not_to_contain_text("Showing")
+    drawn = page.evaluate(cards)
+    assert drawn == served
+    for kind in ("anonymous", "internal", "expired", "evidence", "cited"):
+        assert any(f"journal-badge--{kind}" in card or f"journal-quote__{kind}" in card or f"journal-quote--{kind}" in card
+                   for card in drawn), kind
 
 
 def test_search_finds_quotes_beyond_the_first_batch(page: Page, long_library: str) -> None:
@@ -232,19 +296,8 @@ def test_tag_and_cleared_filters_update_the_count(page: Page, site_url: str) -> 
 
 
 def copy_of(page: Page, quote_id: str) -> str:
-    """Click the quote's copy button; what reaches the clipboard. The clipboard is the browser's,
-    shared by every test of this worker, and written asynchronously: wait until it changes."""
-    nothing = "(nothing copied yet)"
-    page.bring_to_front()  # the clipboard takes writes from the focused page only
-    page.evaluate("text => navigator.clipboard.writeText(text)", nothing)
-    button = page.locator(f"[id='{quote_id}'] .journal-copy")
-    button.click()
-    for _ in range(100):
-        copied = page.evaluate("navigator.clipboard.readText()")
-        if copied != nothing:
-            return copied
-        page.wait_for_timeout(50)
-    raise AssertionError(f"copying {quote_id} put nothing on the clipboard; the button says {button.inner_text()!r}")
+    """Click the quote's copy button; what reaches the clipboard."""
+    return copied_by(page, page.locator(f"[id='{quote_id}'] .journal-copy"))
 
 
 @pytest.mark.parametrize("where", ["quotes/", "interview"])

@@ -10,7 +10,7 @@ import pytest
 from generator.adapters.mkdocs.options import plugin_config_class
 from generator.core import config
 from generator.core.load import load_project
-from tests.conftest import TODAY, copy_project
+from tests.support import TODAY, copy_project
 
 RENAMED = {"stale_after_days": ("stale_days", "0.2.0")}
 WARNING = "the journal option 'stale_after_days' is called 'stale_days' since version 0.2.0: rename it in mkdocs.yml"

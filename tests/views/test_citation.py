@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
 from generator.views.citation import citation
-from tests.conftest import EPOCH
+from tests.support import EPOCH
 from tests.quote_journal import interview, load
 
 TEXTS = [

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from generator.views.export import CONSENT_ON_FILE, PACK_FIELDS, pack_record, to_csv
-from tests.conftest import TODAY
+from tests.support import TODAY
 from tests.quote_journal import interview, load
 
 QUOTES = """

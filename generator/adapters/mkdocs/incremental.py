@@ -7,7 +7,7 @@ pages outside the nav whose rendered page came unchanged from the serve page cac
 overrides) is unchanged and the page's output is still on disk; every other page
 is rebuilt as in a clean build. This module keeps what a rebuild needs from
 the last successful build: those pages, the frame, the files written and the
-search entries of every page, so skipped pages stay in the search index.
+search record of every page, so skipped pages stay in the search index.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ...core.project import config_files
-
-SearchEntry = dict  # {"location": "url#anchor", "title": ..., "text": ...}
+from ...site.search import Record
 
 
 @dataclass
@@ -30,7 +29,7 @@ class BuildRecord:
     frame: str  # frame_digest of the build
     pages: set[str]  # docs paths of the generated pages
     outputs: set[str]  # absolute output paths of every page and file MkDocs wrote
-    search: dict[str, list[SearchEntry]] = field(default_factory=dict)  # search entries by page URL
+    records: dict[str, Record] = field(default_factory=dict)  # search records by page URL
 
 
 @dataclass
@@ -53,19 +52,15 @@ class DirtyServe:
             self.skipped = {path for path in reused if path in last.pages and exists(path)}
         return self.skipped
 
-    def merge_search(self, entries: list[SearchEntry], order: list[str]) -> list[SearchEntry]:
-        """This build's entries plus the last build's entries of skipped pages, in page order.
-
-        ``order`` lists the URLs of this build's pages as MkDocs builds them, so the
-        result is what a clean build would index.
-        """
-        now = by_url(entries)
-        before = self.last.search if self.last is not None else {}
-        merged: list[SearchEntry] = []
+    def merge_records(self, now: dict[str, Record], order: Iterable[str]) -> dict[str, Record]:
+        """The search records a clean build would have, by page URL: this build's, and the last
+        build's for the pages MkDocs skipped; for the pages of ``order`` only (this build's)."""
+        before = self.last.records if self.last is not None else {}
+        merged = {}
         for url in order:
-            merged += before.get(url, []) if url in self.skipped_urls else now.pop(url, [])
-        for rest in now.values():  # entries of pages outside `order` (another plugin's), kept as they came
-            merged += rest
+            value = before.get(url) if url in self.skipped_urls else now.get(url)
+            if value is not None:
+                merged[url] = value
         return merged
 
     def finish(self, record: BuildRecord, site_dir: Path) -> list[str]:
@@ -81,14 +76,6 @@ class DirtyServe:
         self.last, self.skipped, self.skipped_urls = None, set(), set()
 
 
-def by_url(entries: Iterable[SearchEntry]) -> dict[str, list[SearchEntry]]:
-    """Search entries grouped by the URL of their page (a location is ``url`` or ``url#anchor``)."""
-    grouped: dict[str, list[SearchEntry]] = {}
-    for entry in entries:
-        grouped.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
-    return grouped
-
-
 def frame_digest(config_file: Path | None, settings: str, nav_pages: Iterable[tuple[str, bytes]],
                  theme_dir: Path | None) -> str:
     """A digest of what surrounds every page's body: mkdocs.yml (and what it inherits), the nav (each page's URL and
@@ -100,9 +87,8 @@ def frame_digest(config_file: Path | None, settings: str, nav_pages: Iterable[tu
         digest.update(b"\0" + url.encode() + b"\0" + hashlib.sha1(source).digest())
     if theme_dir is not None and theme_dir.is_dir():
         for path in sorted(theme_dir.rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                digest.update(f"\0{path}\0{stat.st_mtime_ns}\0{stat.st_size}".encode())
+            if path.is_file():  # by content: a save in the same clock tick keeps the time stamp
+                digest.update(f"\0{path}\0".encode() + hashlib.sha1(path.read_bytes()).digest())
     return digest.hexdigest()
 
 

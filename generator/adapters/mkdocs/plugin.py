@@ -4,7 +4,9 @@ Generated pages are virtual files (``File.generated``); interview pages stay out
 of the nav so each page costs O(1). A `mkdocs build` writes into a temporary
 directory that replaces the site only when the whole build succeeded. Under
 `mkdocs serve --dirty` a rebuild skips the generated pages that did not change
-(see incremental.py).
+(see incremental.py). Search is the journal's own (site/search: a Pagefind index of the
+pages as they are built, written into the build folder at the end); Material's search
+plugin is turned off (search.py).
 """
 
 from __future__ import annotations
@@ -17,12 +19,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import YAML_RE
 from pydantic import ValidationError
@@ -30,20 +31,25 @@ from pydantic import ValidationError
 from ...core.config import JournalConfig, option_errors
 from ...core.githistory import read_history
 from ...core.load import build_date, load_journal
+from ...core.project import layout_error
 from ...core.problems import Problems
 from ...core.workers import can_fork, collect_later
 from ...core.yamlfile import split_front_matter
-from ...errors import YamlProblem
-from ...site.cache import inputs_fingerprint
+from ...errors import SearchIndexError, YamlProblem
+from ...site.cache import inputs_fingerprint, other_inputs
 from ...site.context import Site
-from ...site.page import Page, wrap_body
-from ...site.pages.assets import ASSET_DIR, ASSETS
+from ...site.page import Page, clash_message, clashing_docs, wrap_body
+from ...site.output import swap_in, temp_site_dir
+from ...site.pages.assets import SCRIPTS, STYLESHEETS
 from ...site.registry import build_pages
 from ...site.render import Renderer
-from .incremental import BuildRecord, DirtyServe, by_url, frame_digest
+from ...site.search import PartsIndex, Record, new_bundle_folder, swap_bundle, write_files
+from ...site.search.records import guide_record, page_record
+from .incremental import BuildRecord, DirtyServe, frame_digest
 from .linked import LinkedFile
 from .options import JournalPluginConfig
 from .parallel import OFFLOADED, InterviewPageStream
+from .search import turn_off_theme_search
 from .session import session
 
 
@@ -55,7 +61,7 @@ def _no_dirty_warning(record: logging.LogRecord) -> bool:
 log = logging.getLogger("mkdocs.plugins.journal")
 # Below this many interviews a worker process costs more than it saves (env override for tests).
 PARALLEL_MIN = int(os.environ.get("JOURNAL_PARALLEL_MIN", "200"))
-BIG_PAGE = 4_000_000  # characters of HTML (the quotes library of a big journal)
+BIG_PAGE = 4_000_000  # characters of HTML (a page MkDocs then copies several times over)
 class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     supports_multiple_instances = False
 
@@ -65,7 +71,6 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.final_site_dir: str | None = None
         self.tmp_site_dir = ""
         self.stream: InterviewPageStream | None = None
-        self._full_content: str | None = None
         self.built = False
         self.dirty = False  # `mkdocs serve --dirty`: skip unchanged generated pages
         self.incremental = DirtyServe()
@@ -76,6 +81,9 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.outputs: set[str] = set()
         self.populated = True  # `serve --dirty`: every page has been read (set in on_nav, on_env)
         self.site: Site | None = None
+        self.found: dict[str, Record] = {}  # `serve`: this build's search records, by page URL
+        self.index: PartsIndex | None = None  # not `serve`: the search index, its parts made as the pages come
+        self.streamed: set[str] = set()  # docs paths of the pages the worker renders (parallel.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -92,25 +100,21 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         except ValidationError as exc:
             raise PluginError("journal: invalid options: " + "; ".join(option_errors(exc))) from None
         self.root = Path(config.config_file_path or ".").resolve().parent
-        if not config.use_directory_urls:
-            raise PluginError("journal: the journal's addresses need use_directory_urls: true")
-        docs_dir = Path(config.docs_dir).resolve()
-        for folder in (self.options.interviews_dir, self.options.campaigns_dir, self.options.insights_dir):
-            if (self.root / folder).resolve().is_relative_to(docs_dir):
-                raise PluginError(f"journal: {folder}/ must stay outside docs_dir ({config.docs_dir}): MkDocs would publish raw notes")
-        for name in ASSETS:
-            if name.endswith(".css") and ASSET_DIR + name not in config.extra_css:
-                config.extra_css.append(ASSET_DIR + name)
+        wrong = layout_error(self.root, self.options, Path(config.docs_dir), config.use_directory_urls)
+        if wrong:
+            raise PluginError(f"journal: {wrong}")
+        config.extra_css.extend(css for css in STYLESHEETS if css not in config.extra_css)
+        config.extra_javascript.extend(js for js in SCRIPTS if js not in config.extra_javascript)
+        turn_off_theme_search(config, log)
         if self.command == "build" and not _is_serve_dir(config.site_dir):
             self.final_site_dir = config.site_dir
-            parent = Path(config.site_dir).resolve().parent
-            parent.mkdir(parents=True, exist_ok=True)
-            config.site_dir = self.tmp_site_dir = tempfile.mkdtemp(prefix=".journal-build-", dir=parent)
+            config.site_dir = self.tmp_site_dir = str(temp_site_dir(Path(config.site_dir)))
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         started = time.perf_counter()
         self.writing = False
+        self.found, self.streamed = {}, set()
         kept = session(self.root)
         journal, problems = load_journal(self.root, self.options, today=build_date(), cache=kept.parsed)
         for problem in problems:
@@ -120,8 +124,12 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
         parsed = time.perf_counter()
         renderer = self._renderer(config)
+        history = read_history(self.root, self.options.interviews_dir)
+        if history.cut_off:
+            log.info("journal: this is a shallow git clone: interview pages say 'last edited: unknown'. Fetch the whole "
+                     "history to show it (fetch-depth: 0 in GitHub Actions, GIT_DEPTH: 0 in GitLab CI)")
         site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "",
-                    history=read_history(self.root, self.options.interviews_dir))
+                    history=history)
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
         # `serve` (threads, repeated builds) and small journals render in-process.
         self.site = site
@@ -130,13 +138,15 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             self.stream = InterviewPageStream(site)
             # Sorted like build_pages, so MkDocs sees (and indexes) the files in the same order either way.
             pages = build_pages(site, exclude=("interviews", *OFFLOADED), built_elsewhere=self.stream.families())
-            self.pages = dict(sorted({**pages, **InterviewPageStream.placeholders(site)}.items()))
+            placeholders = InterviewPageStream.placeholders(site)
+            self.streamed = set(placeholders)
+            self.pages = dict(sorted({**pages, **placeholders}.items()))
         else:
             if self.command == "serve":  # re-render only the interviews whose inputs changed
                 site.cache = kept.pages
                 site.fingerprint = inputs_fingerprint(
                     self.root, (self.options, config.markdown_extensions, config.mdx_configs, config.site_url),
-                    journal.today, self._other_inputs())
+                    journal.today, other_inputs(self.root, self.options))
             self.pages = build_pages(site)
             self.reused = site.reused
         if site.card_images.drawn:
@@ -156,22 +166,18 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             return make()
         return session(self.root).renderer(repr((config.markdown_extensions, config.mdx_configs)), make)
 
-    def _other_inputs(self) -> list[Path]:
-        """The journal's files other than interviews (accounts, tags, campaigns, insights)."""
-        folder = self.root / self.options.interviews_dir
-        logo = self.options.cards.logo
-        found = [folder / "accounts.yml", folder / "tags.yml", *([self.root / logo] if logo else [])]
-        for extra in (self.options.campaigns_dir, self.options.insights_dir):
-            found += sorted((self.root / extra).rglob("*")) if (self.root / extra).is_dir() else []
-        return found
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.writing = True
-        by_url = {f.url: f.src_uri for f in files}  # docs/quotes.md and a generated quotes/index.md share /quotes/
+        if self.command != "serve":  # every page the index holds is known now: a part is made once its pages came
+            searched = [page.url for path, page in self.pages.items() if page.search is not None or path in self.streamed]
+            guides = [_page_url(f) for f in files.documentation_pages() if f.src_uri not in self.pages]
+            # Written into the site folder (emptied by now) part by part, swapped in at the end.
+            self.index = PartsIndex(("/" + url for url in [*searched, *guides]), new_bundle_folder(Path(config.site_dir)))
+        # docs/quotes.md and a generated quotes/index.md share /quotes/
+        clashes = clashing_docs(self.pages, {f.src_uri: f.url for f in files})
+        if clashes:
+            raise PluginError("journal: " + clash_message(self._docs(config), clashes[0]))
         for path, page in self.pages.items():
-            clash = path if files.get_file_from_path(path) is not None else by_url.get(page.url)
-            if clash is not None:
-                raise PluginError(f"journal: {self._docs(config)}/{clash} has the address of a generated page (/{page.url}); rename or remove it")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             if page.file is not None:  # a card image: linked from the card cache
                 files.append(LinkedFile.generated(config, path, abs_src_path=str(page.file), inclusion=inclusion))
@@ -248,33 +254,35 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         generated = self.pages.get(page.file.src_uri)
         return html if generated is None or (generated.html is None and self.stream is None) else ""
 
-    # The search index reads a leaner version of generated pages (see pages/interviews.py):
-    # swap it in before the search plugin indexes the page and back before the theme renders it.
+    # Records for the search index are taken as each page is rendered (an interview page rendered
+    # by the worker exists only now), before the plugin lets go of the page's HTML.
     @event_priority(100)
-    def _search_content_in(self, context, *, page, config, nav):
+    def on_page_context(self, context, *, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
-        if generated is None:
+        if generated is None:  # a page of the docs: a guide
+            self._found(guide_record(page.url, page.title or "", page.content or ""))
             return context
         if generated.html is None and self.stream is not None:
             generated = self.stream.get(page.file.src_uri)
+        record = page_record(generated)
+        if record is not None:
+            self._found(record)
         if generated.html is not None:
             if self.command == "build" and len(generated.html) > BIG_PAGE:
                 _trim_heap()  # its copies need room: give back what earlier pages freed
             page.content = wrap_body(generated.html)
-            # MkDocs has the HTML now: drop ours (the quotes library's is 45 MB).
+            # MkDocs has the HTML now: drop ours.
             self.pages[page.file.src_uri] = Page(generated.path, title=generated.title)
-        if generated.search_html is not None:
-            self._full_content = page.content
-            page.content = generated.search_html
         return context
 
-    @event_priority(-100)
-    def _search_content_out(self, context, *, page, config, nav):
-        if self._full_content is not None:
-            page.content, self._full_content = self._full_content, None
-        return context
-
-    on_page_context = CombinedEvent(_search_content_in, _search_content_out)
+    def _found(self, record: Record) -> None:
+        if self.index is not None:
+            try:
+                self.index.add(record)
+            except SearchIndexError as exc:
+                raise PluginError(f"journal: {exc}") from None
+        else:
+            self.found[record.url[1:]] = record
 
     def on_post_page(self, output: str, *, page, config) -> str:
         """MkDocs keeps every page's HTML until the build ends; ours is written and indexed by now."""
@@ -289,27 +297,37 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                 server.watch(str(path))
         return server
 
-    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.built = True
+        index, self.index = self.index, None
         self._end_build()
         if self.command == "build" and self.site is not None:  # a whole build: forget the cards it no longer has
             self.site.card_images.prune()
-        if self.dirty:
-            self._finish_dirty_build(config)
+        site_dir = Path(config.site_dir)
+        if index is not None:  # a build: into its temporary folder, so a failure leaves the last site
+            started = time.perf_counter()
+            try:
+                assert index.folder is not None
+                write_files(index.files(), index.folder)
+                swap_bundle(index.folder, site_dir)
+            except SearchIndexError as exc:
+                raise PluginError(f"journal: {exc}") from None
+            finally:
+                index.close()
+            log.info(f"journal: search index written {time.perf_counter() - started:.1f} s after the last page")
+        else:  # `serve`: in the background, the reload does not wait for it
+            records = self._finish_dirty_build(config) if self.dirty else self.found
+            session(self.root).search(lambda line: log.info(f"journal: {line}")).update(list(records.values()), site_dir)
+        self.built = True
 
-    def _finish_dirty_build(self, config: MkDocsConfig) -> None:
-        """Put skipped pages' search entries back, delete outputs of pages that are gone, log what was built."""
-        entries: list[dict] = []
-        index, attr = _search_index(config)
-        if index is not None:
-            entries = self.incremental.merge_search(getattr(index, attr), self.page_urls)
-            setattr(index, attr, entries)
+    def _finish_dirty_build(self, config: MkDocsConfig) -> dict[str, Record]:
+        """Delete outputs of pages that are gone, log what was built; the search records of every page."""
+        records = self.incremental.merge_records(self.found, self.page_urls)
         skipped = len(self.incremental.skipped)
-        stale = self.incremental.finish(BuildRecord(self.frame, set(self.pages), self.outputs, by_url(entries)),
+        stale = self.incremental.finish(BuildRecord(self.frame, set(self.pages), self.outputs, records),
                                         Path(config.site_dir))
         log.info(f"journal: rebuilt {len(self.page_urls) - skipped} pages, skipped {skipped} unchanged pages"
                  + (f", removed {len(stale)} stale files" if stale else ""))
+        return records
 
     def on_build_error(self, *, error: Exception) -> None:
         self.built = False
@@ -322,6 +340,9 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         if self.stream is not None:
             self.stream.close()
             self.stream = None
+        if self.index is not None:  # a build that failed: the parts being indexed are not needed
+            self.index.close()
+            self.index = None
         if self.command == "serve":
             collect_later()  # what the loaded journal froze (see workers.gc_paused)
 
@@ -333,11 +354,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         if not self.built:
             shutil.rmtree(tmp, ignore_errors=True)
             return
-        old = final.with_name(f".{final.name}.journal-old-{os.getpid()}")
-        if final.exists():
-            final.rename(old)
-        tmp.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
+        swap_in(tmp, final)
 
 
 def _trim_heap() -> None:
@@ -349,22 +366,8 @@ def _trim_heap() -> None:
         pass
 
 
-def _search_index(config: MkDocsConfig) -> tuple[Any, str]:
-    """The search plugin's index and the name of its list of entries (Material's or MkDocs' plugin)."""
-    for name, plugin in config.plugins.items():
-        if name.rsplit("/", 1)[-1] != "search":
-            continue
-        if hasattr(plugin, "search_index_prev"):
-            plugin.search_index_prev = None  # Material's own dirty-reload merge assumes one page per build
-        index = getattr(plugin, "search_index", None)
-        for attr in ("entries", "_entries"):
-            if isinstance(getattr(index, attr, None), list):
-                return index, attr
-    return None, ""
-
-
 def _page_url(file: File) -> str:
-    """A page's URL as MkDocs' Page (and so the search index) gives it: the home page's is ""."""
+    """A page's URL as MkDocs' Page gives it: the home page's is ""."""
     return "" if file.url in (".", "./") else file.url
 
 

@@ -3,7 +3,8 @@
 MkDocs re-creates its configuration, and with it the plugin's options, for every
 rebuild; a rebuild after an edit is fast because of what survives here: parsed
 interviews (re-parsed only when their file changed), rendered pages and cards (see
-``site.cache``), the Markdown/Jinja2 renderer, and the theme's compiled templates.
+``site.cache``), the Markdown/Jinja2 renderer, the theme's compiled templates, and the
+search index that follows the site (``site.search.live``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import jinja2.bccache
 from ...core.load import ParseCache
 from ...site.cache import PageCache
 from ...site.render import Renderer
+from ...site.search import index
+from ...site.search.live import LiveIndex
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -44,6 +47,7 @@ class Session:
     pages: PageCache = field(default_factory=PageCache)
     theme_bytecode: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     _renderer: tuple[str, Renderer] | None = None
+    live_index: LiveIndex | None = None
 
     def renderer(self, settings: str, make: Callable[[], Renderer]) -> Renderer:
         """The last renderer while the Markdown ``settings`` are the same (its templates stay
@@ -51,6 +55,12 @@ class Session:
         if self._renderer is None or self._renderer[0] != settings:
             self._renderer = (settings, make())
         return self._renderer[1]
+
+    def search(self, report: Callable[[str], None]) -> LiveIndex:
+        """The search index that follows the served site (made on first use, reporting to ``report``)."""
+        if self.live_index is None:
+            self.live_index = LiveIndex(index, report)
+        return self.live_index
 
 
 _SESSIONS: dict[str, Session] = {}

@@ -9,9 +9,13 @@ from ..page import Page
 from ..cache import Family
 from ..context import Site
 
-ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "quotes.js", "segments.css", "insights.css",
-          "cards.css", "cards.js")
+ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "copy.js", "quotes.js", "segments.css", "insights.css",
+          "search.css", "search.js", "cards.css")
 ASSET_DIR = "assets/journal/"
+# What every page loads through the theme: the stylesheets (the engine's extra_css) and the search box's
+# script (extra_javascript); the other scripts come with the pages using them.
+STYLESHEETS = tuple(ASSET_DIR + name for name in ASSETS if name.endswith(".css"))
+SCRIPTS = (ASSET_DIR + "search.js",)
 
 
 def build(site: Site) -> Iterator[Page]:

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from ..cards import quote_card
 from ...core.model import Account
-from ..page import Page
+from ..page import Page, Searchable
 from ..cache import Cached, Family
 from ..context import Site
 from ...views.account import account_view, summarize
@@ -50,6 +50,9 @@ def account_page(site: Site, account: Account) -> Page:
                          when=time_tag(renderer.env.filters["longdate"]), insights=contributions(account.quotes),
                          quote_card=lambda q: quote_card(site, q))
     page.search_html = search_html(account)
+    relationship = account.relationship.replace("-", " ")
+    page.search = Searchable(meta={"title": account.name, "account": account.name, "relationship": relationship},
+                             filters={"relationship": [relationship], "account": [account.name]})
     return page
 
 

@@ -3,8 +3,9 @@
 Deterministic: every date comes from the notes, never from the clock; entry ids
 are name-based UUIDs of stable addresses. Links carry the host when mkdocs.yml
 has a site_url, and are root-relative paths otherwise. Confidential files are not
-in the model; internal and expired quotes are left out; anonymous quotes carry
-no name, no account and no interview or account link.
+in the model; internal and expired quotes are left out; a quote's content is the export's
+attribution, so an anonymous one carries its descriptor only: no name, no account and no
+interview or account link.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from typing import Iterator
 
-from ...views.attribution import byline
+from ...views.attribution import attribution
 from ...core.model import Interview, Quote
 from ..page import Page
 from ..cache import Family
@@ -83,7 +84,7 @@ def quote_entry(site: Site, q: Quote) -> ET.Element:
     _add(entry, "category", term=clearance)
     for tag in q.tags:
         _add(entry, "category", term=tag)
-    _add(entry, "content", f"“{' '.join(q.text.split())}” — {byline(q, site.today)}", type="text")
+    _add(entry, "content", attribution(q, site.today), type="text")  # exactly the export's
     return entry
 
 

@@ -1,8 +1,10 @@
 """Insight pages: /insights/ (every claim, its status and strength) and /insights/<slug>/
 (the claim, its supporting and contradicting quotes side by side, and whom we have not heard yet).
 
-Confidential quotes never enter the model, so they cannot show here; a quote cleared
-as anonymous shows its descriptor only (no name, role, department or account).
+Confidential quotes never enter the model, so they cannot show here. A cleared quote shows
+first its outward form (views.outward) with "Copy with attribution"; one cleared as anonymous
+shows its descriptor only (no name, role, department or account); an internal one is labelled
+as not for use outside.
 """
 
 from __future__ import annotations
@@ -10,15 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from markupsafe import Markup
+
 from ...core.insights import STATUSES, segment_terms
-from ...core.model import Evidence, Insight
+from ...core.model import Insight
 from ...core.segments import Term, segment_index
 from ...core.slugs import normalize
 from ...views.account import days_since, is_stale
 from ...views.evidence import Strength, coverage, strength
+from ...views.outward import outward
 from ..cache import Family
 from ..context import Site
-from ..page import Page
+from ..page import Page, Searchable
 
 INDEX = "insights/index.md"
 
@@ -52,16 +57,16 @@ def build(site: Site) -> Iterator[Page]:
                         segments=segments, stale_days=stale_days, insights_dir=journal.config.insights_dir)
     for row in rows:
         insight = row.insight
-        yield renderer.page(
+        claim = renderer.markdown(insight.body)
+        page = renderer.page(
             insight.url + "index.md", "pages/insight.html.j2", title=insight.title, row=row, insight=insight, segment_terms=list(zip(insight.segments, terms[insight.slug])),
-            claim=renderer.markdown(insight.body), coverage=coverage(insight, journal), today=site.today,
-            renderer=renderer, anonymous=lambda e: shows_descriptor(e, site),
+            claim=claim, coverage=coverage(insight, journal), today=site.today,
+            renderer=renderer, outward={e.quote.id: outward(e.quote, site.today) for e in insight.found},
             days=days_since(insight.newest, site.today) if insight.newest else None, stale_days=stale_days)
-
-
-def shows_descriptor(evidence: Evidence, site: Site) -> bool:
-    """An anonymous quote (clearance in force today) is credited with its descriptor only."""
-    return evidence.quote is not None and evidence.quote.clearance_on(site.today) == "anonymous"
+        # Search finds the claim; its evidence quotes are found on their interview pages.
+        page.search_html = str(Markup("<h1>{}</h1>{}").format(insight.title, claim))
+        page.search = Searchable({"title": insight.title})
+        yield page
 
 
 FAMILY = Family("insights", build)

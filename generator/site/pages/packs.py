@@ -11,6 +11,7 @@ from ..cache import Cached, Family
 from ..cardimage.pack import pack_members, pack_path, zip_bytes
 from ..context import Site
 from ..page import Page
+from .quotecards import card_url
 
 
 def _pack(site: Site, campaign: Campaign) -> Page:
@@ -32,21 +33,28 @@ def build(site: Site) -> Iterator[Page]:
 
 @dataclass
 class PackSummary:
-    """What the campaign page says about its pack."""
+    """What the campaign page says about its pack (clearances ending soon: views.outward)."""
 
     url: str  # the zip's site URL
-    cards: int  # how many cards it holds
+    with_card: set[str] = field(default_factory=set)  # ids of the cited quotes the pack holds a card of
     without_card: list[tuple[Quote, str]] = field(default_factory=list)  # cited quotes with no card, and why
-    expiring: list[tuple[Quote, int]] = field(default_factory=list)  # cited quotes whose clearance ends within 30 days, and in how many
+
+    @property
+    def cards(self) -> int:
+        """How many cards the pack holds."""
+        return len(self.with_card)
+
+    def card_png(self, quote: Quote) -> str:
+        """The site path of ``quote``'s card image, or "" when it has none."""
+        return card_url(quote) if quote.id in self.with_card else ""
 
 
 def summary(site: Site, campaign: Campaign) -> PackSummary:
     quotes = list(dict.fromkeys(campaign.quotes))
     cards = {q.id: site.card_images.card(q) for q in quotes}
     return PackSummary(
-        url=pack_path(campaign), cards=sum(bool(c and c.ok) for c in cards.values()),
-        without_card=[(q, c.reason) for q in quotes if (c := cards[q.id]) is not None and not c.ok],
-        expiring=[(q, (q.expires - site.today).days) for q in quotes if q.expires and q.expires_soon(site.today)])
+        url=pack_path(campaign), with_card={q.id for q in quotes if (c := cards[q.id]) is not None and c.ok},
+        without_card=[(q, c.reason) for q in quotes if (c := cards[q.id]) is not None and not c.ok])
 
 
 FAMILY = Family("packs", build)

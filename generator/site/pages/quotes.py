@@ -1,31 +1,32 @@
-"""The quotes library /quotes/ and its exports quotes.json / quotes.csv (issue 5).
+"""The quotes library /quotes/ and its exports quotes.json / quotes.csv (issue 5, issue 18).
 
-The library lists every quote of the internal site as plain HTML (readable without
-JavaScript) and embeds one JSON document describing them, which ``quotes.js``
-filters client-side and uses for "Copy with attribution".
+The library page holds the filters, the counts and the first screen of quotes as plain
+HTML (readable without JavaScript), and a manifest of the data files in which every quote
+is a compact record (``site/library.py``); ``quotes.js`` fetches them as filters, text
+search, "Show more" or a permalink need them, and draws further cards from the records.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from markupsafe import Markup
 
-from ...views.attribution import account_name, attribution, descriptor, industry_of
 from ...core.model import Quote
+from ...core.slugs import normalize
+from ...views.attribution import account_name, attribution, descriptor, industry_of, internal_credit, with_article
+from ...views.citation import library_citation, plain_citation
 from ...views.export import export_records, library_order, to_csv, to_json
-from ..cards import quote_card
-from ..page import Page
-from ..render import relink
 from ..cache import Cached, Family
 from ..context import Site
-from ...core.slugs import normalize
+from ..library import CARD_IMAGE, PAGE, Record, State, Tag, Visit, Voice, data_files
+from ..page import Page
+from ..render import chip, rel_url
+from .quotecards import CARD_DIR
 
 LIBRARY = "quotes/index.md"
 LIBRARY_URL = "quotes/"
-SEARCH_HTML = ("<h1>Quotes</h1><p>The quotes library: every quote, filterable, with its clearance and "
-               "a copy-with-attribution button. Cleared quotes as CSV and JSON.</p>")
 CLEARANCE_FILTERS = (("public", "public"), ("anonymous", "anonymous"), ("internal", "internal"),
                      ("expired", "clearance expired"))
 
@@ -35,33 +36,55 @@ def clearance_key(quote: Quote, site: Site) -> str:
     return "expired" if quote.expired(site.today) else quote.clearance
 
 
-def client_record(site: Site, quote: Quote) -> dict[str, Any]:
-    """What quotes.js needs to filter and copy one quote; keys are short because there may be 20,000.
-
-    The text is searched within ``copy`` (the attribution holds it), so it is not repeated."""
-    speaker, meta = quote.speaker, quote.interview.meta
-    industry = industry_of(quote)
-    return {
-        "id": quote.id,
-        "who": " ".join(p for p in (speaker.name, speaker.role, descriptor(quote)) if p),
-        "acct": quote.interview.account.slug if quote.interview.account else "",
-        "account": account_name(quote),
-        "rel": meta.relationship,
-        "ind": normalize(industry) if industry else "",
-        "per": normalize(speaker.persona) if speaker.persona else "",
-        "dep": normalize(speaker.department) if speaker.department else "",
-        "cl": clearance_key(quote, site),
-        "date": quote.interview.date.isoformat(),
-        "tags": [normalize(t) for t in quote.all_tags],
-        "copy": attribution(quote, site.today),
-    }
+def _link(target: str) -> str:
+    return rel_url(LIBRARY_URL, target)
 
 
-def embed_json(data: Any) -> Markup:
-    """JSON for a <script type="application/json">: with every '<' escaped, no '</script>' or
-    '<!--' in user text can end the element early; JSON.parse reads \\u003c back as '<'."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+def _value(text: str | None) -> str:
+    return normalize(text) if text else ""
+
+
+def card_state(site: Site, quote: Quote) -> str:
+    """``State.card``: "" for a quote that is not cleared, CARD_IMAGE, or why its card has none."""
+    card = site.card_images.card(quote)
+    return "" if card is None else CARD_IMAGE if card.ok else card.reason
+
+
+def record(site: Site, quote: Quote) -> Record:
+    """What the library needs of one quote: to filter, search, count, copy it and draw its card."""
+    renderer, today = site.renderer, site.today
+    interview, person, account = quote.interview, quote.speaker, quote.interview.account
+    meta = interview.meta
+    clearance = quote.clearance_on(today)
+    text = " ".join(quote.text.split())
+    copy = attribution(quote, today)  # '[label] "text" — byline': cut around the text, pasted back by quotes.js
+    start = copy.index(f'"{text}"') + 1
+    html = renderer.quote_html(quote)
+    visit = Visit(
+        account=account_name(quote), account_url=_link(account.url) if account else "", acct=account.slug if account else "",
+        rel=meta.relationship, said_as=with_article(meta.relationship.replace("-", " ")), url=_link(interview.url),
+        date=interview.date.isoformat(), date_label=renderer.env.filters["longdate"](interview.date),
+        channel=(meta.channel or "").replace("-", " "), ind=_value(industry_of(quote)))
+    # The library credits an anonymous quote with its descriptor: what may be pasted is what it shows.
+    who = f"{descriptor(quote)} ({person.department})" if person.department else descriptor(quote)
+    voice = Voice(who=who if clearance == "anonymous" else internal_credit(quote),
+                  search=" ".join(p for p in (person.name, person.role, descriptor(quote)) if p),
+                  per=_value(person.persona), dep=_value(person.department), tail=copy[start + len(text):])
+    badge = renderer.template("partials/clearance_badge.html.j2").render(q=quote, today=today).strip()
+    state = State(kind=clearance, cl=clearance_key(quote, site), badge=Markup(badge), head=copy[:start],
+                  copy_label="Copy with attribution" if quote.cleared_on(today) else "Copy (internal only)",
+                  card=card_state(site, quote))
+    return Record(
+        id=quote.id, text=text, html=html if html != Markup("<p>{}</p>").format(text) else Markup(""),
+        visit=visit, voice=voice, state=state,
+        tags=tuple(Tag(chip(_link, "tag", t), normalize(t)) for t in quote.all_tags),
+        notes=Markup(renderer.template("partials/quote_uses.html.j2").render(q=quote, link=_link)),
+        cite=library_citation(quote) if state.card else "")
+
+
+def cited(record: Record) -> str:
+    """The campaign YAML that "Copy citation" copies (a cleared quote's), as quotes.js writes it too."""
+    return record.cite or plain_citation(record.id, record.text)
 
 
 def _options(values: Iterable[str], humanize: bool = False) -> list[tuple[str, str]]:
@@ -91,23 +114,22 @@ def filters(quotes: list[Quote], site: Site) -> dict[str, list[tuple[str, str]]]
 def build(site: Site) -> Iterator[Page]:
     journal, renderer = site.journal, site.renderer
     quotes = library_order(journal.quotes)
-    # `serve` re-renders only the cards and records of quotes whose interview changed.
-    # Made relative to the library here, card by card: the page then needs no second 45 MB copy.
-    cards = [relink(quote_card(site, q, library=True), LIBRARY_URL) for q in quotes]
-    client = [RECORDS.get(site, q) for q in quotes]
-    cleared = sum(q.cleared_on(site.today) for q in quotes)
+    # `serve` re-makes only the records of quotes whose interview changed.
+    records = [RECORDS.get(site, q) for q in quotes]
+    manifest, data = data_files(records, LIBRARY_URL, _link(CARD_DIR))
+    card = renderer.template("partials/library_quote.html.j2")
+    first = [Markup(card.render(r=r, cards=manifest["cards"], card_image=CARD_IMAGE, citation=cited(r))) for r in records[:PAGE]]
     page = renderer.page(
-        LIBRARY, "pages/quotes.html.j2", title="Quotes", in_nav=True, cards=[Markup(c) for c in cards], count=len(quotes),
-        cleared=cleared, filters=filters(quotes, site), data=embed_json(client),
+        LIBRARY, "pages/quotes.html.j2", title="Quotes", in_nav=True, cards=first, count=len(quotes),
+        cleared=sum(q.cleared_on(site.today) for q in quotes), filters=filters(quotes, site), manifest=json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),
     )
-    # Search finds each quote on its interview page; indexing 20,000 cards again would only slow the build.
-    page.search_html = SEARCH_HTML
-    yield page
-    records = export_records(quotes, site.today, site.absolute)
-    yield Page("quotes/quotes.json", to_json(records))
-    yield Page("quotes/quotes.csv", to_csv(records))
+    yield page  # not in the search index: each quote is found on its interview page
+    yield from data
+    records_out = export_records(quotes, site.today, site.absolute)
+    yield Page("quotes/quotes.json", to_json(records_out))
+    yield Page("quotes/quotes.csv", to_csv(records_out))
 
 
-RECORDS: Cached[Quote, dict[str, Any]] = Cached("quote-record", lambda q: q.id,
-                                                lambda site, q: site.inputs.interview(q.interview), client_record)
+RECORDS: Cached[Quote, Record] = Cached("quote-record", lambda q: q.id,
+                                        lambda site, q: site.inputs.interview(q.interview), record)
 FAMILY = Family("quotes", build)

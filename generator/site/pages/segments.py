@@ -7,7 +7,7 @@ from typing import Iterator
 from markupsafe import Markup
 
 from ..cards import quote_card
-from ..page import Page
+from ..page import Page, Searchable
 from ...core.segments import RAISED_BY, Term, segment_index, taxonomy_label, term_label
 from ..cache import Cached, Family
 from ..context import Site
@@ -51,6 +51,7 @@ def term_page(site: Site, term: Term) -> Page:
     # Search finds the term; the interviews and quotes it lists are indexed on their own pages.
     page.search_html = str(Markup("<p>{}: {} ({} interviews, {} accounts, {} quotes)</p>").format(
         label, term.label, len(term.interviews), len(term.account_counts), len(term.quotes)))
+    page.search = Searchable({"title": page.title or ""})
     return page
 
 

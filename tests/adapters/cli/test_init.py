@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
-from tests.conftest import EPOCH
+from tests.support import EPOCH
 
 
 def invoke(*args: str):

@@ -14,7 +14,7 @@ from generator.core.load import load_project
 from generator.site.context import Site
 from generator.site.pages.packs import PACKS
 from generator.site.render import Renderer
-from tests.conftest import EPOCH, TODAY
+from tests.support import EPOCH, TODAY
 from tests.quote_journal import interview
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "quotes"

@@ -13,7 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator.adapters.mkdocs.linked import LinkedFile
-from tests.conftest import EPOCH, run_mkdocs
+from tests.support import EPOCH, run_mkdocs
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "quotes"
 ACME = "interviews/2026/2026-03-04-acme.md"

@@ -20,7 +20,8 @@ from generator.core.project import read_config
 from generator.site.context import Site
 from generator.site.registry import build_pages
 from generator.site.render import Renderer
-from tests.conftest import EPOCH, TODAY
+from generator.views.citation import citation
+from tests.support import EPOCH, TODAY, library_manifest, library_records
 from tests.quote_journal import interview, load
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "quotes"
@@ -62,20 +63,67 @@ def test_a_campaign_pack_holds_its_cards_and_a_csv_of_its_quotes(pages) -> None:
     assert list(rows[0]) == ["id", "card", "attribution", "text", "clearance", "consent", "expires", "date", "url"]
 
 
+CITATION = re.compile(r'class="md-button journal-citation" data-copy="([^"]*)"')
+
+
 def test_the_library_offers_each_cleared_quote_its_card_and_citation(pages) -> None:
-    library = pages["quotes/index.md"].html
+    library = pages["quotes/index.md"].html  # the first screen: every quote of this journal
     downloads = re.findall(r'href="\.\./quotes/cards/([\w-]+)\.png" download="([\w-]+)\.png">Download card<', library)
     assert sorted(a for a, b in downloads if a == b) == sorted(CLEARED)
-    citations = [html.unescape(c) for c in re.findall(r'data-citation="([^"]*)"', library)]
+    citations = [html.unescape(c) for c in CITATION.findall(library)]
     assert len(citations) == len(CLEARED)
     assert "  - id: fewer-pages\n    text: We cut our on-call pages in half the first month.\n" in citations
-    assert '<script src="../assets/journal/cards.js"></script>' in library
+    assert '<script src="../assets/journal/copy.js"></script>' in library  # copies a button's data-copy
+
+
+def test_the_library_records_give_the_citations_quotes_js_copies(pages) -> None:
+    """Beyond the first screen quotes.js draws the buttons from the records: a cleared quote's ``cite``,
+    or when that is empty (most quotes: nothing YAML would quote) the plain lines from its id and text."""
+    journal, _ = load_journal(FIXTURE, read_config(FIXTURE), today=TODAY)
+    quotes = {q.id: q for q in journal.quotes}
+    records = library_records(pages["quotes/index.md"].html, lambda url: pages["quotes/" + url].content)
+    manifest = library_manifest(pages["quotes/index.md"].html)
+    assert manifest["cards"] == "../quotes/cards/" and manifest["card_image"] == "png"
+    drawn = {r["id"]: r["cite"] or f"  - id: {r['id']}\n    text: {r['text']}\n" for r in records if r["state"]["card"]}
+    assert sorted(drawn) == sorted(CLEARED)
+    assert drawn == {i: citation(quotes[i]) for i in CLEARED}
+    assert {r["id"]: r["state"]["card"] for r in records if r["state"]["card"]} == dict.fromkeys(CLEARED, "png")
+    assert not any(r["cite"] for r in records)  # nothing here that YAML quotes: every citation is drawn from id and text
+
+
+def test_a_record_spells_out_only_the_citations_yaml_quotes(tmp_path: Path) -> None:
+    quotes = """
+> Price: too high for us.
+> — Jane Doe {#price-colon public}
+
+> #1 reason we stayed.
+> — Jane Doe {#hash-start public}
+
+> Plain words, nothing to quote.
+> — Jane Doe {#plain-words public}
+
+> Between us: we may leave.
+> — Jane Doe {#internal-colon internal}
+"""
+    journal, problems = load(tmp_path, {"interviews/a.md": interview(quotes=quotes)})
+    assert not problems.errors, [p.format() for p in problems]
+    pages = build_pages(Site(journal, Renderer()))
+    records = {r["id"]: r for r in library_records(pages["quotes/index.md"].html, lambda url: pages["quotes/" + url].content)}
+    assert {i for i, r in records.items() if r["cite"]} == {"price-colon", "hash-start"}
+    for quote in journal.quotes:
+        r = records[quote.id]
+        if quote.id == "internal-colon":
+            assert r["state"]["card"] == "" and r["cite"] == ""  # no card, no citation: not cleared
+        else:
+            assert (r["cite"] or f"  - id: {r['id']}\n    text: {r['text']}\n") == citation(quote)
+    served = [html.unescape(c) for c in CITATION.findall(pages["quotes/index.md"].html)]
+    assert sorted(served) == sorted(citation(q) for q in journal.quotes if q.id != "internal-colon")
 
 
 def test_the_library_citations_pasted_into_a_campaign_pass_journal_check(pages, tmp_path: Path) -> None:
-    """What "Copy citation" copies (the button's data-citation, as a browser reads the attribute), pasted
+    """What "Copy citation" copies (the button's data-copy, as a browser reads the attribute), pasted
     under ``cites:``, makes a campaign that `journal check` accepts: markup, a formula, quotes and all."""
-    citations = [html.unescape(c) for c in re.findall(r'data-citation="([^"]*)"', pages["quotes/index.md"].html)]
+    citations = [html.unescape(c) for c in CITATION.findall(pages["quotes/index.md"].html)]
     project = tmp_path / "journal"
     shutil.copytree(FIXTURE, project)
     (project / "campaigns" / "pasted.yml").write_text("name: Pasted\ncites:\n" + "".join(citations), encoding="utf-8")
@@ -89,7 +137,10 @@ def test_the_library_citations_pasted_into_a_campaign_pass_journal_check(pages, 
 def test_the_campaign_page_links_its_pack(pages) -> None:
     page = pages["campaigns/spring-webinar.md"].html
     assert 'href="../../campaigns/spring-webinar/spring-webinar.zip" download>Download the pack</a>' in page
-    assert "a zip of 2 cards" in page and "journal-expiring" not in page
+    assert "a zip of 2 cards" in page and "journal-warning" not in page
+    # each cited quote with a card offers it, next to its copy button
+    assert page.count('download="fewer-pages.png">Download card</a>') == 1
+    assert 'href="../../quotes/cards/alerts-matter.png" download="alerts-matter.png">Download card</a>' in page
 
 
 def test_a_quote_without_a_card_says_why_and_a_clearance_ending_soon_is_flagged(tmp_path: Path) -> None:
@@ -108,6 +159,6 @@ def test_a_quote_without_a_card_says_why_and_a_clearance_ending_soon_is_flagged(
     assert "no card (characters the card font lacks: 😀)" in pages["quotes/index.md"].html
     page = pages["campaigns/winter.md"].html
     assert "a zip of 1 card " in page and "No card for" in page and "emoji-love</a> (characters the card font lacks: 😀)" in page
-    assert "Clearance ends on 1 Dec 2026" in page and "ends in 11 days" in page
+    assert "Clearance ends in 11 days: renew the consent or stop using it" in page  # views.outward
     rows = zipfile.ZipFile(io.BytesIO(pages["campaigns/winter/winter.zip"].data)).read("winter/quotes.csv").decode()
     assert '"emoji-love","no card: characters the card font lacks: 😀"' in rows

@@ -1,7 +1,0 @@
-"""Recipe: writes this case's files at test time (see ../README.md)."""
-
-from pathlib import Path
-
-
-def make(root: Path, base: str) -> None:
-    (root / "interviews" / "a.md").write_bytes(bytes(range(256)) * 64)

@@ -1,9 +1,0 @@
-"""Recipe: writes this case's files at test time (see ../README.md)."""
-
-import os
-from pathlib import Path
-
-
-def make(root: Path, base: str) -> None:
-    (root / "interviews" / "a.md").write_text(base, encoding="utf-8")
-    os.symlink("/etc/passwd", root / "interviews" / "passwd.md")

@@ -1,0 +1,119 @@
+"""generator.core.load: the whole journal: confidential files, accounts, today, parsing on two cores.
+
+Its messages, case by case: tests/cases/check/ (run by tests/test_cases.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.core.load import load_journal
+from generator.core.project import read_config
+
+from tests import cases
+from tests.support import REPO, TODAY
+
+VALID = cases.case("check", "valid-minimal") / "interviews" / "2026" / "acme.md"
+
+
+def test_confidential_interviews_never_enter_the_model(tmp_path: Path) -> None:
+    src = VALID.read_text()
+    (tmp_path / "interviews").mkdir()
+    (tmp_path / "interviews" / "open.md").write_text(src)
+    secret = src.replace("channel: on-site", "channel: on-site\nconfidential: true").replace("Acme Logistics", "Halyard Corp").replace("fewer-pages", "secret-q")
+    (tmp_path / "interviews" / "secret.md").write_text(secret)
+    journal, problems = load_journal(tmp_path, read_config(tmp_path), today=TODAY)
+    assert not problems.errors
+    assert [i.source for i in journal.interviews] == ["interviews/open.md"]
+    assert list(journal.accounts) == ["acme-logistics"]
+    assert "secret-q" not in journal.quotes_by_id
+    assert journal.confidential_sources == {"interviews/secret.md"}
+
+
+def test_accounts_merge_aliases_and_keep_order(tmp_path: Path) -> None:
+    src = VALID.read_text()
+    (tmp_path / "interviews").mkdir()
+    (tmp_path / "interviews" / "accounts.yml").write_text("Acme Logistics:\n  aliases: [ACME Corp]\n  region: EMEA\n")
+    (tmp_path / "interviews" / "b.md").write_text(src.replace("2026-03-04", "2026-05-01").replace("Acme Logistics", "ACME Corp").replace("fewer-pages", "x2"))
+    (tmp_path / "interviews" / "a.md").write_text(src)
+    journal, problems = load_journal(tmp_path, read_config(tmp_path), today=TODAY)
+    assert not problems.errors
+    account = journal.accounts["acme-logistics"]
+    assert account.name == "Acme Logistics"
+    assert [i.rel for i in account.interviews] == ["a.md", "b.md"]
+    assert account.attributes == {"region": "EMEA"}
+
+
+@pytest.mark.parametrize("epoch, expected", [
+    ("1795132800", "2026-11-20"), ("1795219199", "2026-11-20"), ("1795219200", "2026-11-21"), ("0", "1970-01-01"),
+    (None, "clock"), ("", "clock"), ("soon", "clock"), ("-5", "clock"),
+])
+def test_today_is_the_source_date_epoch_in_utc_else_the_clock(monkeypatch, epoch: str | None, expected: str) -> None:
+    import datetime as dt
+
+    from generator.core.load import build_date
+
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert build_date().isoformat() == (dt.date.today().isoformat() if expected == "clock" else expected)
+
+
+def test_the_built_dashboard_counts_from_source_date_epoch(sample_site: Path) -> None:
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert "Figures as of 20 Nov 2026" in " ".join(re.sub(r"<[^>]+>", " ", home).split())
+
+
+def test_parsing_on_two_cores_gives_what_one_core_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`journal check` parses most files of a large journal in a forked process: same model, same problems, same order."""
+    spec = importlib.util.spec_from_file_location("synth", REPO / "bench" / "synth.py")
+    synth = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synth)
+    synth.generate(tmp_path, 120)
+    root = tmp_path / "journal"
+    notes = sorted((root / "interviews").rglob("*.md"))
+    for path in notes[::25]:  # a few broken notes, spread over both halves
+        path.write_text(path.read_text().replace("relationship: ", "relationship: custmer #", 1))
+
+    def load() -> tuple[list, list[str]]:
+        journal, problems = load_journal(root, read_config(root), today=TODAY)
+        return [(repr(i), i.lines) for i in journal.interviews], [p.format() for p in problems]  # repr: fields, quotes, no links
+
+    monkeypatch.setattr("generator.core.load.PARALLEL_PARSE_MIN", 10**9)
+    one_core = load()
+    monkeypatch.setattr("generator.core.load.PARALLEL_PARSE_MIN", 2)
+    assert load() == one_core
+    assert len(one_core[0]) > 100 and sum("custmer" in p for p in one_core[1]) == len(notes[::25])
+
+
+def test_the_parse_cache_checks_the_text_of_a_file_saved_again_in_the_same_clock_tick(tmp_path: Path, monkeypatch) -> None:
+    """File systems keep times in ticks: a second save of the same size can keep the time stamp.
+    A file read within RACY_NS of its time stamp is reused only while its text is the same;
+    an older one is reused on its time stamp and size alone, without reading it."""
+    import os
+    import time
+
+    from generator.core import load
+    from generator.core.config import JournalConfig
+
+    src = VALID.read_text()
+    note = tmp_path / "acme.md"
+    note.write_text(src)
+    files, config, cache = [(note, "interviews/acme.md", "acme.md")], JournalConfig(), load.ParseCache()
+    summary = lambda: load.parse_files(files, config, TODAY, cache)[0].interview.body  # noqa: E731
+    first = summary()
+    stamp = note.stat()
+    note.write_text(src.replace("Notes", "NOTES"))  # same size, and the same tick:
+    os.utime(note, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert note.stat().st_size == stamp.st_size
+    assert summary() != first and "NOTES" in summary()
+
+    old = time.time_ns() - 10 * load.RACY_NS  # saved long before it was read: settled
+    os.utime(note, ns=(old, old))
+    assert "NOTES" in summary()
+    monkeypatch.setattr(load, "read_text", lambda path: pytest.fail("a settled file is not read again"))
+    assert "NOTES" in summary()

@@ -1,0 +1,146 @@
+"""generator.views.export and the exports quotes.json / quotes.csv: cleared quotes only, no identities."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.core.load import load_journal
+from generator.core.project import read_config
+from generator.views.export import FIELDS, PUBLIC_ONLY, inert, to_csv
+from generator.site.render import Renderer
+from generator.site.context import Site
+from generator.site.registry import build_pages
+
+from tests.support import FIXTURES, REPO, TODAY
+
+FIXTURE = FIXTURES / "quotes"
+CLEARED = ["renewal-formula", "less-phone-time", "integration-broke", "fast-support", "fewer-pages", "alerts-matter"]
+ANONYMOUS = {"integration-broke": ("Omar Reyes", "Borealis", "borealis"), "fast-support": ("Omar Reyes", "Borealis", "borealis"),
+             "alerts-matter": ("Jane Doe", "Acme", "acme")}
+NEVER = [
+    "pricing-gripe", "The pricing page made no sense",  # internal
+    "onboarding-praise", "Best onboarding we have had",  # expired public clearance
+    "whitecap", "Whitecap", "Bob Quill", "Halyard", "halyard",  # confidential file
+    "jane@acme.example", "555 0100",  # contacts
+    "consent",  # clearance bookkeeping stays on the internal site
+]
+
+
+@pytest.fixture(scope="module")
+def exports() -> tuple[str, str]:
+    journal, problems = load_journal(FIXTURE, read_config(FIXTURE), today=TODAY)
+    assert not problems.errors, [p.format() for p in problems]
+    pages = build_pages(Site(journal, Renderer(), base_path="/journal/"))
+    return pages["quotes/quotes.json"].content, pages["quotes/quotes.csv"].content
+
+
+def test_json_holds_the_cleared_quotes_newest_first(exports) -> None:
+    records = json.loads(exports[0])["quotes"]
+    assert [r["id"] for r in records] == CLEARED
+    fewer = next(r for r in records if r["id"] == "fewer-pages")
+    assert fewer == {
+        "id": "fewer-pages", "text": "We cut our on-call pages in half the first month.", "clearance": "public",
+        "attribution": '"We cut our on-call pages in half the first month." — Jane Doe, VP Operations, Acme Logistics',
+        "date": "2026-03-04", "relationship": "prospect", "tags": ["on-call", "alert fatigue"],
+        "url": "/journal/interviews/2026/2026-03-04-acme/#fewer-pages", "expires": None,
+        "speaker": "Jane Doe", "role": "VP Operations", "department": "Operations",
+        "customer": "Acme Logistics", "customer_slug": "acme-logistics",
+    }
+
+
+def test_anonymous_records_carry_no_identity(exports) -> None:
+    records = {r["id"]: r for r in json.loads(exports[0])["quotes"]}
+    for quote_id, secrets in ANONYMOUS.items():
+        record = records[quote_id]
+        assert not set(PUBLIC_ONLY) & set(record)
+        assert record["url"] == f"/journal/quotes/#{quote_id}"
+        dumped = json.dumps(record, ensure_ascii=False)
+        for secret in (*secrets, "interviews/", "customers/"):
+            assert secret not in dumped, (quote_id, secret)
+    assert records["alerts-matter"]["attribution"] == '"Our dispatchers stopped ignoring alerts." — VP Operations at a logistics company'
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(exports[1].lstrip("\ufeff")))}
+    for quote_id, secrets in ANONYMOUS.items():
+        assert all(rows[quote_id][f] == "" for f in PUBLIC_ONLY)
+        for secret in (*secrets, "interviews/", "customers/"):
+            assert secret not in ",".join(rows[quote_id].values()), (quote_id, secret)
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["json", "csv"])
+def test_exports_leak_nothing_internal_or_confidential(exports, which: int) -> None:
+    for secret in NEVER:
+        assert secret not in exports[which], secret
+
+
+def test_csv_is_for_spreadsheets(exports) -> None:
+    text = exports[1]
+    assert text.startswith("\ufeff\"id\",\"text\",")  # BOM: Excel reads UTF-8
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0] == list(FIELDS)
+    by_id = {row[0]: dict(zip(FIELDS, row)) for row in rows[1:]}
+    assert [row[0] for row in rows[1:]] == CLEARED
+    formula = by_id["renewal-formula"]
+    assert formula["text"] == "'=HYPERLINK(\"http://evil.example\",\"Click\"), said nobody, \"ever\"; we renewed for 3 years."
+    assert formula["attribution"].startswith('"=HYPERLINK(')  # starts with a quote mark: already inert
+    assert by_id["less-phone-time"]["text"] == "'-40% time on the phone with carriers."
+    assert by_id["less-phone-time"]["tags"] == "carriers; Alert Fatigue; renewal"
+    assert by_id["fast-support"]["attribution"] == '"Support answered within minutes, every time." — Head of IT at a health care company'
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"), ("  =1", "'  =1"), ("a=1", "a=1"), ("", ""), ('"quoted" — x', '"quoted" — x'),
+])
+def test_formula_guard(value: str, expected: str) -> None:
+    assert inert(value) == expected
+
+
+def test_csv_quotes_commas_quotes_and_newlines() -> None:
+    record = {"id": "x", "text": 'one, "two"\nthree', "tags": ["a, b", "c"], "speaker": None}
+    text = to_csv([record])
+    row = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))[1]
+    values = dict(zip(FIELDS, row))
+    assert values["text"] == 'one, "two"\nthree'
+    assert values["tags"] == "a, b; c"
+    assert values["speaker"] == ""
+
+
+def test_exports_are_deterministic() -> None:
+    def build() -> tuple[str, str]:
+        journal, _ = load_journal(FIXTURE, read_config(FIXTURE), today=TODAY)
+        pages = build_pages(Site(journal, Renderer(), base_path="/"))
+        return pages["quotes/quotes.json"].content, pages["quotes/quotes.csv"].content
+
+    assert build() == build()
+
+
+def test_sample_site_exports_hold_no_identity_of_anonymous_quotes(sample_site: Path) -> None:
+    """Scan the built sample site's export files against the journal model's names."""
+    journal, _ = load_journal(REPO, read_config(REPO), today=TODAY)
+    records = {r["id"]: r for r in json.loads((sample_site / "quotes" / "quotes.json").read_text(encoding="utf-8"))["quotes"]}
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((sample_site / "quotes" / "quotes.csv").read_text(encoding="utf-8-sig")))}
+    assert records.keys() == rows.keys()
+    cleared = [q for q in journal.quotes if q.cleared_on(TODAY)]
+    assert {q.id for q in cleared} == records.keys()
+    anonymous = [q for q in cleared if q.clearance == "anonymous"]
+    assert anonymous, "the sample journal has anonymous quotes"
+    for q in anonymous:
+        account = q.interview.account
+        names = {p.name for p in q.interview.meta.people} | {account.name, account.slug, *account.aliases, q.interview.meta.customer}
+        for text in (json.dumps(records[q.id], ensure_ascii=False), ",".join(rows[q.id].values())):
+            for name in names:
+                assert name not in text, (q.id, name)
+            assert q.interview.url not in text and "customers/" not in text
+    csv_text = (sample_site / "quotes" / "quotes.csv").read_text(encoding="utf-8-sig")
+    json_text = (sample_site / "quotes" / "quotes.json").read_text(encoding="utf-8")
+    for q in journal.quotes:
+        if not q.cleared_on(TODAY):  # internal, or an expired clearance
+            assert q.text not in csv_text and q.text not in json_text and q.id not in json_text, q.id
+    for quote_id in journal.confidential_quote_ids:
+        assert quote_id not in csv_text and quote_id not in json_text
+    assert any(q.expired(TODAY) for q in journal.quotes), "the sample journal has an expired clearance"
