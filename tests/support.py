@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"  # small projects built by several test folders
@@ -21,9 +22,27 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project, env=mkdocs_env(),
+def run_mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build` of ``project`` in another process; ``env`` adds to its environment."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project, env={**mkdocs_env(), **(env or {})},
                           capture_output=True, text=True, timeout=300)
+
+
+def build_in_process(project: Path) -> Path:
+    """`mkdocs build` of ``project`` in this process, as MkDocs runs it (plugins started and shut down),
+    "today" at TODAY; its site dir. Raises MkDocs' Abort when the build fails. Mutation testing
+    (`make mutate`) sees the code a build runs only in this process, not in a `run_mkdocs`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with mock.patch.dict(os.environ, {"SOURCE_DATE_EPOCH": EPOCH}):
+        config = load_config(str(project / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    return project / "site"
 
 
 def build_fixture(fixture: Path, tmp: Path) -> Path:
