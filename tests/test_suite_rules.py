@@ -1,5 +1,6 @@
 """The suite's own rules (docs/testing.md): a test never asserts under an `if` (the branch may
-silently not run), and nothing skips or expects a failure (a skipped test passes whatever the code does)."""
+silently not run), and nothing skips or expects a failure (a skipped test passes whatever the code
+does), not even a parametrized test whose list of cases came out empty."""
 
 from __future__ import annotations
 
@@ -55,3 +56,7 @@ def test_the_rules_find_what_they_forbid() -> None:
                      "@pytest.mark.skipif(True, reason='')\ndef test_c():\n    pytest.importorskip('x')\n")
     assert asserts_under_if(tree) == ["test_a: line 2: if x", "test_b: line 6: if page"]
     assert skips(tree) == ["line 9: pytest.mark.skipif", "line 11: pytest.importorskip"]
+
+
+def test_an_empty_list_of_cases_fails_the_collection(request: pytest.FixtureRequest) -> None:
+    assert request.config.getini("empty_parameter_set_mark") == "fail_at_collect"  # pyproject.toml
