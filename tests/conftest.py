@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -17,3 +18,13 @@ def sample_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr  # --strict aborts on warnings; say so plainly
     return project / "site"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under `make mutate` (tests/mutate.py), the tests of the mutated module's own test file run first:
+    tests mirror the package, so most mutants fail there, in a second rather than after every test."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")  # e.g. generator.views.export.x_inert__mutmut_3
+    if mutant.startswith("generator."):
+        *package, module, _ = mutant.split(".")
+        own = "/".join(["tests", *package[1:], f"test_{module}.py"])
+        items.sort(key=lambda item: item.nodeid.split("::")[0] != own)  # stable: the rest keep their order

@@ -18,6 +18,14 @@ TODAY = dt.date(2026, 11, 20)
 EPOCH = str(int(dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc).timestamp()))
 
 
+def per_module(fixture_name: str, config: object) -> str:
+    """The scope of a fixture the tests of a module share: the module. Except while `make mutate`
+    maps which tests run which code (mutmut's MUTANT_UNDER_TEST=stats): a fixture built once would
+    count as run by the module's first test only, and mutmut would never run the other tests on a
+    mutant; each test then builds its own. Use: @pytest.fixture(scope=per_module)."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") == "stats" else "module"
+
+
 def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
 

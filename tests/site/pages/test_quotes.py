@@ -14,14 +14,14 @@ from generator.site.render import Renderer
 from generator.site.context import Site
 from generator.site.registry import build_pages
 
-from tests.support import FIXTURES, TODAY
+from tests.support import FIXTURES, TODAY, per_module
 
 FIXTURE = FIXTURES / "quotes"
 ALL_VISIBLE = ["renewal-formula", "less-phone-time", "integration-broke", "fast-support", "fewer-pages", "alerts-matter",
                "pricing-gripe", "onboarding-praise"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def pages():
     journal, problems = load_journal(FIXTURE, read_config(FIXTURE), today=TODAY)
     assert not problems.errors
