@@ -12,12 +12,13 @@ import pytest
 
 from generator.core.load import load_journal
 from generator.core.project import read_config
-from generator.views.export import CSV_TAG_SEPARATOR, FIELDS, PUBLIC_ONLY, inert, to_csv
+from generator.views.export import CSV_TAG_SEPARATOR, FIELDS, PUBLIC_ONLY, export_record, export_records, inert, to_csv, to_json
 from generator.site.render import Renderer
 from generator.site.context import Site
 from generator.site.registry import build_pages
 
-from tests.support import FIXTURES, REPO, TODAY, build_in_process, run_mkdocs
+from tests.quote_journal import interview, load
+from tests.support import FIXTURES, REPO, TODAY, build_in_process, per_module, run_mkdocs
 
 FIXTURE = FIXTURES / "quotes"
 FORMULAS = FIXTURES / "formulas"  # every value a journal writes into quotes.csv starts a formula
@@ -40,7 +41,7 @@ NEVER = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def exports() -> tuple[str, str]:
     journal, problems = load_journal(FIXTURE, read_config(FIXTURE), today=TODAY)
     assert not problems.errors, [p.format() for p in problems]
@@ -104,13 +105,13 @@ def test_csv_is_for_spreadsheets(exports) -> None:
 @pytest.mark.parametrize("value, expected", [
     ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"),
     ("\r=1", "'\r=1"), ("\n=1", "'\n=1"), ("  =1", "'  =1"), (" \t1", "' \t1"), ("a=1", "a=1"), ("", ""),
-    ('"quoted" — x', '"quoted" — x'), ("x\t=1", "x\t=1"),
+    ('"quoted" — x', '"quoted" — x'), ("x\t=1", "x\t=1"), ("X+1", "X+1"),  # only spaces are looked past
 ])
 def test_formula_guard(value: str, expected: str) -> None:
     assert inert(value) == expected
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def formula_exports(tmp_path_factory) -> tuple[list[dict], list[dict[str, str]]]:
     """tests/fixtures/formulas built by MkDocs: the records of quotes.json and the rows of quotes.csv."""
     project = tmp_path_factory.mktemp("formulas") / "formulas"
@@ -151,6 +152,37 @@ def test_consent_stays_out_of_the_exports(formula_exports) -> None:
     records, rows = formula_exports
     text = json.dumps(records) + json.dumps(rows)
     assert "consent" not in text and "HYPERLINK" not in text and "signed form" not in text
+
+
+def test_json_is_readable_utf_8_indented_by_two() -> None:
+    assert to_json([{"id": "x", "text": "Straße — “fine”"}]) == (
+        '{\n  "quotes": [\n    {\n      "id": "x",\n      "text": "Straße — “fine”"\n    }\n  ]\n}\n')
+
+
+def test_a_record_says_when_its_clearance_lapses(tmp_path: Path) -> None:
+    quotes = "> Fast.\n> — Jane Doe {#p public expires=2027-01-31}"
+    journal, _ = load(tmp_path, {"interviews/a.md": interview(quotes=quotes)})
+    record = export_record(journal.quote("p"), TODAY, lambda url: "/" + url)
+    assert record["expires"] == "2027-01-31"
+    assert dict(zip(FIELDS, list(csv.reader(io.StringIO(to_csv([record])[1:])))[1]))["expires"] == "2027-01-31"
+
+
+def test_a_quote_that_is_not_cleared_is_never_made_a_record(tmp_path: Path) -> None:
+    """The callers export cleared quotes only; a caller that forgot stops here instead of leaking it."""
+    quotes = "> Fast.\n> — Jane Doe {#i internal}\n\n> Old.\n> — Jane Doe {#e public expires=2026-01-31}"
+    journal, _ = load(tmp_path, {"interviews/a.md": interview(quotes=quotes)})
+    for quote_id in ("i", "e"):
+        with pytest.raises(AssertionError, match="^only cleared quotes are exported$"):
+            export_record(journal.quote(quote_id), TODAY, lambda url: "/" + url)
+    assert export_records(journal.quotes, TODAY, lambda url: "/" + url) == []
+
+
+def test_a_public_quote_without_an_account_has_no_slug(tmp_path: Path) -> None:
+    """Two spellings making one account address are an error; the second file gets no account."""
+    journal, _ = load(tmp_path, {"interviews/a.md": interview(),
+                                 "interviews/b.md": interview(customer="Acme-Logistics", quotes="> Fast.\n> — Jane Doe {#p public}")})
+    record = export_record(journal.quote("p"), TODAY, lambda url: "/" + url)
+    assert (record["customer"], record["customer_slug"], record["url"]) == ("Acme-Logistics", None, "/interviews/b/#p")
 
 
 def test_csv_quotes_commas_quotes_and_newlines() -> None:
