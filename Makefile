@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check hooks test browser mutate bench dist clean
+.PHONY: setup serve build serve-zensical build-zensical check hooks test browser mutate bench dist clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
+## The same site with Zensical, the successor of Material for MkDocs (docs/engines.md)
+serve-zensical: setup
+	$(BIN)/journal serve --engine zensical --dev-addr $(HOST)
+
+build-zensical: setup
+	$(BIN)/journal build --engine zensical --strict
+
 check: setup
 	$(BIN)/journal check
 
@@ -56,7 +63,7 @@ browser:
 test: setup browser
 	$(BIN)/python -m pytest -n 2
 
-## Mutation testing (docs/testing.md): clearance, attribution, anonymity, exports, citations, confidential files.
+## Mutation testing (docs/testing.md): clearance, attribution, anonymity, exports, citations, confidential files, conflicts.
 ## Before each release; about half an hour on two busy cores. `make mutate GROUPS=exports` runs one group.
 mutate: setup $(MUTATE_STAMP)
 	$(BIN)/python tests/mutate.py $(GROUPS)
@@ -69,4 +76,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .pytest_cache build dist mutants
+	rm -rf site .journal .pytest_cache build dist mutants

@@ -29,7 +29,8 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # errors
     "JournalError": "errors", "ProjectError": "errors", "JournalInvalid": "errors", "YamlProblem": "errors",
-    "NoteError": "errors", "FilterError": "errors", "PageConflict": "errors",
+    "NoteError": "errors", "FilterError": "errors", "PageConflict": "errors", "EditAborted": "errors",
+    "BuildFailed": "errors",
     # configuration and the project
     "JournalConfig": "core.config", "read_config": "core.project", "find_root": "core.project",
     # loading and checking
@@ -44,10 +45,11 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
-    "__version__", "Account", "build_date", "build_pages", "Campaign", "FilterError", "find_root",
-    "generate_pages", "Insight", "Interview", "Journal", "JournalConfig", "JournalError", "JournalInvalid",
-    "load_journal", "load_project", "NoteError", "Page", "PageConflict", "Problem", "Problems",
-    "ProjectError", "Quote", "read_config", "Renderer", "Severity", "Site", "YamlProblem",
+    "__version__", "Account", "build_date", "build_pages", "BuildFailed", "Campaign", "EditAborted",
+    "FilterError", "find_root", "generate_pages", "Insight", "Interview", "Journal", "JournalConfig",
+    "JournalError", "JournalInvalid", "load_journal", "load_project", "NoteError", "Page", "PageConflict",
+    "Problem", "Problems", "ProjectError", "Quote", "read_config", "Renderer", "Severity", "Site",
+    "YamlProblem",
 ]  # _EXPORTS and __version__, sorted (tests/test_exported_members.py)
 
 
@@ -70,7 +72,8 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from .core.model import Account, Campaign, Insight, Interview, Journal, Quote
     from .core.problems import Problem, Problems, Severity
     from .core.project import find_root, read_config
-    from .errors import FilterError, JournalError, JournalInvalid, NoteError, PageConflict, ProjectError, YamlProblem
+    from .errors import (BuildFailed, EditAborted, FilterError, JournalError, JournalInvalid, NoteError, PageConflict,
+                         ProjectError, YamlProblem)
     from .site.context import Site
     from .site.page import Page
     from .site.registry import build_pages, generate_pages

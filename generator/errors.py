@@ -7,7 +7,9 @@
     ├── YamlProblem              one YAML file or front-matter cannot be read, at a line and field
     ├── NoteError                `journal new`: an answer that cannot be used
     ├── FilterError              `journal quotes`: a filter that matches nothing the journal knows
-    └── PageConflict             two generated pages would have the same path
+    ├── EditAborted              `journal tags rename|merge`: a write failed part-way; every file was put back
+    ├── PageConflict             two generated pages would have the same path
+    └── BuildFailed              `journal build`: the engine could not build the site; the previous one is untouched
 
 Problems in the notes are not exceptions: they are collected (``core.problems.Problems``)
 so one pass reports them all; ``JournalInvalid`` carries them when a caller must stop.
@@ -55,5 +57,15 @@ class FilterError(JournalError):
     """A filter value that matches nothing the journal knows; the message suggests a fix."""
 
 
+class EditAborted(JournalError):
+    """A change to several files that could not be completed; the message says what failed and
+    that no file was changed (or, if even restoring failed, which files to restore)."""
+
+
 class PageConflict(JournalError):
     """Two generated pages at one path: a bug, or two page families claiming one address."""
+
+
+class BuildFailed(JournalError):
+    """A build that could not finish (the engine failed, or a docs page has a generated page's address);
+    the site was not changed."""

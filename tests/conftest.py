@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import copy_project, run_mkdocs
+from tests.support import build_with_zensical, copy_project, run_mkdocs
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +18,12 @@ def sample_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr  # --strict aborts on warnings; say so plainly
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_sample_site(tmp_path_factory) -> Path:
+    """The sample journal built once with `journal build --engine zensical --strict`; returns the site dir."""
+    return build_with_zensical(copy_project(tmp_path_factory.mktemp("zensical-sample")))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -46,7 +46,7 @@ TARGETS: dict[str, dict[str, list[str]]] = {
         "generator/core/load.py": ["_load_journal"],
         "generator/core/interviews.py": ["_check_quotes"],
     },
-    "conflicts": {"generator/core/conflicts.py": ["*"]},  # merge-conflict markers, once the module exists
+    "conflicts": {"generator/core/conflicts.py": ["*"]},  # merge-conflict markers
 }
 
 

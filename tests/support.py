@@ -53,6 +53,19 @@ def build_in_process(project: Path) -> Path:
     return project / "site"
 
 
+def run_journal(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """The `journal` command, in ``project``, as a child process (e.g. ``build --engine zensical``)."""
+    return subprocess.run([sys.executable, "-m", "generator.adapters.cli.app", *args], cwd=project, env=mkdocs_env(),
+                          capture_output=True, text=True, timeout=600)
+
+
+def build_with_zensical(project: Path) -> Path:
+    """`journal build --engine zensical --strict` in ``project``; its site dir."""
+    result = run_journal(project, "build", "--engine", "zensical", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
 def build_fixture(fixture: Path, tmp: Path) -> Path:
     """A copy of ``fixture`` (a project folder) under ``tmp``, built with `mkdocs build --strict`; its site dir."""
     project = tmp / fixture.name

@@ -41,7 +41,8 @@ LAYERS: dict[str, set[str]] = {
     "adapters.zensical": {"base", "core", "views", "site", "authoring"},
     "adapters.cli": {"base", "core", "views", "site", "authoring", "adapters.mkdocs", "adapters.zensical"},
 }
-FRAMEWORKS = {"mkdocs": "adapters.mkdocs", "material": "adapters.mkdocs", "click": "adapters.cli", "rich": "adapters.cli"}
+FRAMEWORKS = {"mkdocs": "adapters.mkdocs", "material": "adapters.mkdocs", "click": "adapters.cli", "rich": "adapters.cli",
+              "zensical": "adapters.zensical"}
 
 
 def module_name(path: Path) -> str:

@@ -1,5 +1,6 @@
-"""Canary test: a full `mkdocs build` of tests/fixtures/canary, whose private values carry
-unique strings, then a scan of every file the site holds.
+"""Canary test: a full build of tests/fixtures/canary, whose private values carry unique strings,
+then a scan of every file the site holds; with each engine (MkDocs, and Zensical whose search
+index is search.json).
 
 What may appear where (spec sections 2-5):
 - contacts and anything from the confidential interview (including its file name): nowhere;
@@ -16,6 +17,7 @@ import gzip
 import io
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from click.testing import CliRunner
 
 from generator.adapters.cli.app import main
 
-from tests.support import EPOCH, FIXTURES, build_fixture
+from tests.support import EPOCH, FIXTURES, build_fixture, build_with_zensical
 
 CANARY = FIXTURES / "canary"
 NOWHERE = ("CANARY-CONTACT", "CANARY-CONF")  # contacts, the confidential file's values and its name
@@ -33,9 +35,18 @@ ANONYMOUS = ("CANARY-ANONSPEAKER-51c2", "CANARY-ANONACCT-2c7d")
 EXPORTS = ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build_fixture(CANARY, tmp_path_factory.mktemp("canary"))
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def site(request, tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("canary")
+    if request.param == "mkdocs":
+        return build_fixture(CANARY, tmp)
+    shutil.copytree(CANARY, tmp / "canary")
+    return build_with_zensical(tmp / "canary")
+
+
+def search_index(site: Path) -> str:
+    """The engine's search index: MkDocs' search plugin's, or Zensical's."""
+    return next(p for p in ("search/search_index.json", "search.json") if (site / p).is_file())
 
 
 def files(site: Path) -> dict[str, str]:
@@ -54,8 +65,10 @@ def found(canaries: tuple[str, ...], text: str) -> list[str]:
 
 def test_the_scan_covers_the_whole_site(site: Path) -> None:
     names = set(files(site))
-    assert {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", *EXPORTS} <= names
-    assert "anonymous-account/" in files(site)["sitemap.xml.gz"]  # unpacked, so it is scanned
+    assert {"404.html", "sitemap.xml", search_index(site), *EXPORTS} <= names
+    for sitemap in {"sitemap.xml", "sitemap.xml.gz"} & names:
+        assert "anonymous-account/" in files(site)[sitemap]  # unpacked, so it is scanned
+    assert found(INTERNAL, files(site)[search_index(site)])  # the index holds the notes
     # The canaries are there to be found: the internal and anonymous ones on internal pages.
     page = files(site)["interviews/2026/2026-04-10-anonymous-account/index.html"]
     assert found(INTERNAL, page) == ["CANARY-INTERNAL-e6f0"] and found(ANONYMOUS, page) == list(ANONYMOUS)

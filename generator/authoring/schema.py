@@ -28,6 +28,9 @@ def front_matter_schema(config: JournalConfig) -> dict[str, Any]:
     props = schema["properties"]
     props["date"] = {"title": "Date", "description": props["date"]["description"], **DATE}
     props["expires"] = {**{k: v for k, v in props["expires"].items() if k != "anyOf"}, "anyOf": [DATE, {"type": "null"}]}
+    paths = {k: v for k, v in props["moved_from"].items() if k != "items" and k != "type"}
+    path = {"type": "string", "minLength": 1, "pattern": r"\.md$"}
+    props["moved_from"] = {**paths, "anyOf": [path, {"type": "array", "items": path}]}
     props["relationship"] = _enum(props["relationship"], config.relationships)
     props["channel"] = _enum(props["channel"], config.channels, optional=True)
     team = definitions["Interviewer"]["properties"]["team"]

@@ -3,15 +3,14 @@
 The front-matter is not re-dumped: only the list items (and quote ``tags="…"``
 attributes) that spell the old tag are rewritten, so comments, order, quoting and
 line endings stay as the marketer wrote them. This is the only code that writes
-into interviews/, and only when the `journal tags` command is run.
+into interviews/, and only when the `journal tags` command is run: every file or none
+(``transaction.write_all``).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from ..core.quote_syntax import attribution_lines, split_tags
 from ..core.slugs import normalize
 from ..core.vocabulary import vocabulary_path
 from ..core.yamlfile import _FENCE
+from .transaction import NewText, write_all
 
 _TAGS_ATTRIBUTE = re.compile(r'(?:^|(?<=\s))tags=("[^"]*"|\S+)')
 
@@ -45,9 +45,17 @@ class FileEdit:
     bom: bool
     crlf: bool
     changes: list[Change] = field(default_factory=list)
+    before: bytes = b""  # the file as read
 
-    def write(self) -> None:
-        write_edit(self.path, self.text, self.bom, self.crlf)
+    def new_text(self) -> NewText:
+        """The file's new bytes, with its BOM and line endings."""
+        data = ("\ufeff" if self.bom else "") + (self.text.replace("\n", "\r\n") if self.crlf else self.text)
+        return NewText(self.path, self.source, self.before, data.encode("utf-8"))
+
+
+def write_edits(edits: list[FileEdit]) -> None:
+    """Write every edit, or none (EditAborted says what failed): see ``transaction``."""
+    write_all([edit.new_text() for edit in edits])
 
 
 @dataclass
@@ -199,27 +207,14 @@ def edit_vocabulary(text: str, old: str, new: str) -> tuple[str, list[Change]]:
     return text, []
 
 
-def read_for_edit(path: Path) -> tuple[str, bool, bool]:
-    """(text with LF endings, had a BOM, used CRLF)."""
-    raw = path.read_bytes().decode("utf-8")
+def read_for_edit(path: Path) -> tuple[str, bool, bool, bytes]:
+    """(text with LF endings, had a BOM, used CRLF, the bytes read)."""
+    data = path.read_bytes()
+    raw = data.decode("utf-8")
     bom = raw.startswith("\ufeff")
     raw = raw[1:] if bom else raw
     crlf = "\r\n" in raw
-    return raw.replace("\r\n", "\n"), bom, crlf
-
-
-def write_edit(path: Path, text: str, bom: bool, crlf: bool) -> None:
-    """Write atomically (a temporary file renamed over the old one), keeping BOM and line endings."""
-    data = ("\ufeff" if bom else "") + (text.replace("\n", "\r\n") if crlf else text)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(data)
-        os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return raw.replace("\r\n", "\n"), bom, crlf, data
 
 
 def plan(root: Path, config: JournalConfig, old: str, new: str, *, merge: bool) -> list[FileEdit]:
@@ -228,16 +223,16 @@ def plan(root: Path, config: JournalConfig, old: str, new: str, *, merge: bool) 
     edits: list[FileEdit] = []
     needle = normalize(old).split(" ")[0]
     for path, source, _ in list_interview_files(root, root / config.interviews_dir, Problems()):
-        text, bom, crlf = read_for_edit(path)
+        text, bom, crlf, data = read_for_edit(path)
         if needle not in text.casefold():
             continue
         new_text, changes = edit_interview(text, old, new, merge=merge)
         if changes:
-            edits.append(FileEdit(path, source, new_text, bom, crlf, changes))
+            edits.append(FileEdit(path, source, new_text, bom, crlf, changes, data))
     vocab_path, vocab_source = vocabulary_path(root, config.interviews_dir)
     if not merge and vocab_path.is_file():
-        text, bom, crlf = read_for_edit(vocab_path)
+        text, bom, crlf, data = read_for_edit(vocab_path)
         new_text, changes = edit_vocabulary(text, old, new)
         if changes:
-            edits.append(FileEdit(vocab_path, vocab_source, new_text, bom, crlf, changes))
+            edits.append(FileEdit(vocab_path, vocab_source, new_text, bom, crlf, changes, data))
     return edits

@@ -64,8 +64,16 @@ class FrontMatter(_Strict):
     consent: Text | None = Field(default=None, description="who approved the clearance, or a reference to the signed form")
     expires: dt.date | None = Field(default=None, description="when the clearance of this file's quotes lapses")
     confidential: bool = Field(default=False, description="true: the whole file is left out of every output")
+    moved_from: list[Text] = Field(default_factory=list, description=(
+        "where this file was before it moved (e.g. interviews/2025/acme.md), or a list of such paths, oldest first: "
+        "the old address redirects to the new one, and quote ids made from the file stay the same"))
 
     _dates = field_validator("date", "expires", mode="before")(classmethod(lambda cls, v: _no_datetime(v)))
+
+    @field_validator("moved_from", mode="before")
+    @classmethod
+    def _one_path_to_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
     @field_validator("interviewers", mode="before")
     @classmethod

@@ -1,9 +1,11 @@
 """Who edited each interview and when, from git: one `git log` for the whole journal.
 
 Interview pages show "last edited" and the names of the people who edited the
-file. Names only (mailmap applied), never e-mail addresses. Without git, outside
-a repository, or in a shallow clone (whose history is cut off, so dates and
-authors would be wrong) there is no history and pages simply omit it.
+file. Names only (mailmap applied), never e-mail addresses. Without git or outside
+a repository there is no history and pages omit it. In a shallow clone whose history
+of the notes is cut off (git marks the oldest commit fetched "grafted", and that
+commit seems to add every file), dates and authors would be wrong: the history is
+``cut_off`` and pages say "last edited: unknown". Never a wrong date.
 """
 
 from __future__ import annotations
@@ -29,6 +31,15 @@ class FileHistory:
     authors: tuple[str, ...]
 
 
+class History(dict):
+    """FileHistory by path; ``cut_off`` when the repository is a shallow clone that does not reach
+    back far enough: then no file's history is known."""
+
+    def __init__(self, items=(), *, cut_off: bool = False):
+        super().__init__(items)
+        self.cut_off = cut_off
+
+
 @dataclass
 class _Builder:
     last_edited: dt.date
@@ -41,19 +52,19 @@ def git_log_command(folder: str) -> list[str]:
             "--", folder]
 
 
-def read_history(root: Path, folder: str) -> dict[str, FileHistory]:
-    """History of every file under ``root/folder`` keyed by its path from ``root``; {} when unavailable."""
+def read_history(root: Path, folder: str) -> History:
+    """History of every file under ``root/folder`` keyed by its path from ``root``; empty when unavailable."""
     try:
         result = subprocess.run(git_log_command(folder), cwd=root, capture_output=True, timeout=TIMEOUT_SECONDS,
                                 check=False)
     except (OSError, subprocess.SubprocessError):  # no git, or it hung
-        return {}
+        return History()
     if result.returncode != 0:  # not a repository, no commits yet, ...
-        return {}
+        return History()
     return parse_log(result.stdout.decode("utf-8", errors="replace"))
 
 
-def parse_log(text: str) -> dict[str, FileHistory]:
+def parse_log(text: str) -> History:
     """Parse `git log` output (newest commit first), following renames back to older names."""
     found: dict[str, _Builder] = {}
     current_name: dict[str, str] = {}  # an older path -> the path the file has now
@@ -61,7 +72,7 @@ def parse_log(text: str) -> dict[str, FileHistory]:
         header, _, changes = record.partition("\n")
         date_text, name, refs = (header.split(UNIT) + ["", ""])[:3]
         if "grafted" in (r.strip() for r in refs.split(",")):
-            return {}  # shallow clone: the history is cut off here
+            return History(cut_off=True)  # a shallow clone: the history is cut off here
         try:
             date = dt.date.fromisoformat(date_text)
         except ValueError:
@@ -79,7 +90,7 @@ def parse_log(text: str) -> dict[str, FileHistory]:
                 entry.authors.remove(name)
             if name:
                 entry.authors.append(name)
-    return {path: FileHistory(b.last_edited, tuple(reversed(b.authors))) for path, b in sorted(found.items())}
+    return History((path, FileHistory(b.last_edited, tuple(reversed(b.authors)))) for path, b in sorted(found.items()))
 
 
 def staged_files(root: Path) -> list[str]:
@@ -92,3 +103,24 @@ def staged_files(root: Path) -> list[str]:
     if result.returncode != 0:
         raise ProjectError(f"--staged works inside a git repository, and {root} is not in one")
     return [p for p in result.stdout.decode("utf-8", errors="replace").split("\0") if p]
+
+
+def staged_renames(root: Path) -> dict[str, str]:
+    """Files staged as moved (git's rename detection): new path -> old path, from ``root``."""
+    try:
+        result = subprocess.run(["git", "-c", "core.quotepath=off", "diff", "--cached", "-M", "--name-status", "--relative", "-z"],
+                                cwd=root, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    fields = result.stdout.decode("utf-8", errors="replace").split("\0") if result.returncode == 0 else []
+    renames: dict[str, str] = {}
+    k = 0
+    while k < len(fields) and fields[k]:
+        status = fields[k]
+        if status.startswith(("R", "C")):
+            if status.startswith("R") and k + 2 < len(fields):
+                renames[fields[k + 2]] = fields[k + 1]
+            k += 3
+        else:
+            k += 2
+    return renames

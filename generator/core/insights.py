@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .conflicts import conflict_problems
 from .fields import Unique, check_keys, page_files, text_at
 from .model import Evidence, Insight, Journal, insight_url
 from .problems import Problems, one_of, suggest
@@ -50,6 +51,10 @@ def read_insight(path: Path, source: str, slug: str, problems: Problems) -> Insi
     raw = read_text(path)
     if raw.problem:
         problems.error(source, raw.problem.line, raw.problem.message)
+        return None
+    conflicts = conflict_problems(raw.text, source)
+    if conflicts:  # before the YAML: a conflict in front-matter is not "invalid YAML"
+        problems.extend(conflicts)
         return None
     if not raw.text.strip():
         problems.error(source, 1, "the file is empty; an insight starts with front-matter (title, status, owner, evidence) between '---' lines")

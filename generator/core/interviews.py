@@ -6,6 +6,7 @@ Problems are collected, not raised, so one pass reports everything wrong in the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -13,12 +14,15 @@ from pydantic import ValidationError
 from ..errors import YamlProblem
 from .anonymity import check_quote_text
 from .config import JournalConfig
+from .conflicts import conflict_problems
 from .frontmatter import CLEARED, FRONT_MATTER_FIELDS, FrontMatter, Person
 from .model import Interview, Quote
 from .problems import Problem, Problems, one_of, suggest
 from .quote_syntax import auto_id, parse_quotes
 from .slugs import short_hash, slugify
 from .yamlfile import Located, field_path, split_front_matter, type_word
+
+_QUOTE_ID = re.compile(r"\{#([A-Za-z0-9][\w-]*)")  # explicit quote ids, read without parsing the file
 
 
 @dataclass
@@ -30,10 +34,14 @@ class Parsed:
     # Explicit quote ids of a file with errors: a campaign or insight citing one is told where
     # the real problem is, not that the quote is gone.
     held_quote_ids: tuple[str, ...] = ()
+    digest: str = ""  # of the text parsed (set by core.load: the parse cache checks it)
 
 
 def parse_interview(source: str, rel: str, text: str, config: JournalConfig, today: dt.date) -> Parsed:
     """Parse and validate one interview file's text (pure: no I/O)."""
+    conflicts = conflict_problems(text, source)
+    if conflicts:  # before the YAML: a conflict in front-matter is not "invalid YAML"
+        return Parsed(None, conflicts, tuple(dict.fromkeys(_QUOTE_ID.findall(text))))
     problems = Problems()
     try:
         fm = split_front_matter(text, path=source, problems=problems)
@@ -71,11 +79,13 @@ def parse_interview(source: str, rel: str, text: str, config: JournalConfig, tod
     )
     if front is None:
         return Parsed(None, problems.items, tuple(r.id for r in raw_quotes if r.id))
+    old_rels = _old_rels(front, meta, source, config, problems)
     interview = Interview(source=source, rel=rel, meta=front, extra=extra, body=body, body_line=fm.body_line,
-                          quotes=[], lines=meta.lines, digest=short_hash(text, 16))
+                          quotes=[], lines=meta.lines, digest=short_hash(text, 16), old_rels=old_rels)
+    id_base = old_rels[0] if old_rels else rel  # automatic quote ids stay the same when the file moves
     for raw in raw_quotes:
         interview.quotes.append(Quote(
-            id=raw.id or auto_id(rel, raw.text), explicit_id=raw.id is not None, text=raw.text, speaker=raw.speaker,
+            id=raw.id or auto_id(id_base, raw.text), explicit_id=raw.id is not None, text=raw.text, speaker=raw.speaker,
             clearance=raw.clearance, tags=raw.tags, consent=raw.consent, expires=raw.expires, line=raw.line,
             interview=interview,
         ))
@@ -83,6 +93,25 @@ def parse_interview(source: str, rel: str, text: str, config: JournalConfig, tod
     if any(p.is_error for p in problems.items):
         return Parsed(None, problems.items, tuple(q.id for q in interview.quotes if q.explicit_id))
     return Parsed(interview, problems.items)
+
+
+def _old_rels(front: FrontMatter, meta: Located, source: str, config: JournalConfig, problems: Problems) -> tuple[str, ...]:
+    """``moved_from`` as paths inside the interviews folder; each must be an interview file's path."""
+    folder = config.interviews_dir.strip("/") + "/"
+    out: list[str] = []
+    for n, raw in enumerate(front.moved_from):
+        where, path = f"moved_from[{n}]" if len(front.moved_from) > 1 else "moved_from", raw.replace("\\", "/").removeprefix("./")
+        line = meta.line(("moved_from", n) if len(front.moved_from) > 1 else ("moved_from",))
+        if not path.startswith(folder) or not path.endswith(".md") or ".." in path.split("/") or "//" in path:
+            problems.error(source, line, f"'{raw}' is not the path of an interview file: write the path the file had, "
+                                         f"from the project's folder, e.g. {folder}2025/acme.md", where)
+        elif path == source:
+            problems.error(source, line, "is the path of this file itself: list only the paths the file had before it moved", where)
+        elif path[len(folder):] in out:
+            problems.error(source, line, f"'{raw}' is listed twice", where)
+        else:
+            out.append(path[len(folder):])
+    return tuple(out)
 
 
 def _take_extra(data: dict, meta: Located, source: str, config: JournalConfig, problems: Problems) -> dict[str, str | list[str]]:

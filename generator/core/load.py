@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from urllib.parse import unquote
@@ -17,6 +19,7 @@ from .interviews import Parsed, parse_interview
 from .model import Interview, Journal
 from .problems import Problem, Problems
 from .project import read_options
+from .slugs import short_hash
 from .vocabulary import apply_vocabulary
 from .workers import gc_paused, split_across_cores
 from .yamlfile import LINK_OUT, leaves_project, read_text
@@ -68,13 +71,28 @@ def _source(root: Path, path: Path) -> str:
 
 
 Stamp = tuple[int, int]
+# File systems keep modification times in ticks: a few milliseconds (the kernel's coarse clock),
+# one second, two (FAT). A file read within this long of its time stamp can be saved again with
+# the same time stamp and size, so the cache checks its text before reusing it (git's "racy" files).
+RACY_NS = 2_000_000_000
+
+
+@dataclass
+class _Entry:
+    stamp: Stamp
+    parsed: Parsed
+    digest: str  # of the text that was parsed ("" when it could not be read)
+    settled: bool  # the time stamp was safely older than the read: a later save changes it
 
 
 class ParseCache:
-    """Parsed interviews keyed by path, mtime and size: `mkdocs serve` re-parses only changed files."""
+    """Parsed interviews keyed by path, mtime and size: `mkdocs serve` re-parses only changed files.
+
+    An entry whose file was read in the tick it was written is reused only while the file's
+    text is the same (see RACY_NS)."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[Stamp, Parsed]] = {}
+        self._entries: dict[str, _Entry] = {}
 
     @staticmethod
     def stamp(path: Path) -> Stamp:
@@ -84,19 +102,33 @@ class ParseCache:
         except OSError:
             return (0, 0)
 
-    def lookup(self, source: str, stamp: Stamp) -> Parsed | None:
+    def lookup(self, source: str, stamp: Stamp, path: Path | None = None) -> Parsed | None:
         hit = self._entries.get(source)
-        return hit[1] if hit and hit[0] == stamp else None
+        if hit is None or hit.stamp != stamp:
+            return None
+        if not hit.settled:
+            if path is None or not hit.digest or _digest(path) != hit.digest:
+                return None
+            hit.settled = stamp[0] < time.time_ns() - RACY_NS
+        return hit.parsed
 
-    def store(self, source: str, stamp: Stamp, parsed: Parsed) -> None:
-        self._entries[source] = (stamp, parsed)
+    def store(self, source: str, stamp: Stamp, parsed: Parsed, read_at: int = 0) -> None:
+        """Keep ``parsed``, read (at ``read_at``, ns since the epoch) from a file with ``stamp``."""
+        self._entries[source] = _Entry(stamp, parsed, parsed.digest, stamp[0] < read_at - RACY_NS)
+
+
+def _digest(path: Path) -> str:
+    raw = read_text(path)
+    return "" if raw.problem else short_hash(raw.text, 16)
 
 
 def read_and_parse(path: Path, source: str, rel: str, config: JournalConfig, today: dt.date) -> Parsed:
     raw = read_text(path)
     if raw.problem:
         return Parsed(None, [Problem(source, raw.problem.line, raw.problem.message)])
-    return parse_interview(source, rel, raw.text, config, today)
+    parsed = parse_interview(source, rel, raw.text, config, today)
+    parsed.digest = parsed.interview.digest if parsed.interview else short_hash(raw.text, 16)
+    return parsed
 
 
 def parse_files(files: list[tuple[Path, str, str]], config: JournalConfig, today: dt.date,
@@ -106,9 +138,10 @@ def parse_files(files: list[tuple[Path, str, str]], config: JournalConfig, today
     out: list[Parsed | None] = [None] * len(files)
     todo: list[int] = []
     stamps: list[Stamp] = []
+    read_at = time.time_ns()  # before any file is read
     for k, (path, source, _) in enumerate(files):
         stamp = cache.stamp(path) if cache else (0, 0)
-        hit = cache.lookup(source, stamp) if cache else None
+        hit = cache.lookup(source, stamp, path) if cache else None
         if hit:
             out[k] = hit
         else:
@@ -118,7 +151,7 @@ def parse_files(files: list[tuple[Path, str, str]], config: JournalConfig, today
     for k, stamp, parsed in zip(todo, stamps, fresh):
         out[k] = parsed
         if cache:
-            cache.store(files[k][1], stamp, parsed)
+            cache.store(files[k][1], stamp, parsed, read_at)
     return out  # type: ignore[return-value]
 
 
@@ -152,6 +185,7 @@ def _load_journal(root: Path, config: JournalConfig, today: dt.date, cache: Pars
         held.update(dict.fromkeys(parsed.held_quote_ids, source))
 
     _check_unique(parsed_all, problems)
+    _check_moves(parsed_all, {source for _, source, _ in files}, config, problems)
     visible = sorted((i for i in parsed_all if not i.meta.confidential), key=lambda i: (i.date, i.rel))
     for interview in visible:
         interview.account = None
@@ -185,6 +219,29 @@ def _check_unique(interviews: list[Interview], problems: Problems) -> None:
                 problems.error(interview.source, q.line, f"the quote id '{q.id}' is already used in {where}:{line}; ids must be unique across the journal", "quote", related=[where])
             else:
                 ids[q.id] = (interview.source, q.line)
+
+
+def _check_moves(interviews: list[Interview], sources: set[str], config: JournalConfig, problems: Problems) -> None:
+    """An old path (``moved_from``) must be free: no file there, no page at its address, one file claiming it."""
+    folder = config.interviews_dir.strip("/") + "/"
+    pages = {i.url: i.source for i in interviews}
+    claimed: dict[str, str] = {}
+    for interview in interviews:
+        for n, (rel, url) in enumerate(zip(interview.old_rels, interview.old_urls)):
+            many = len(interview.meta.moved_from) > 1
+            line = interview.line_of(*(("moved_from", n) if many else ("moved_from",)))
+            where, path = f"moved_from[{n}]" if many else "moved_from", folder + rel
+            if path in sources:
+                problems.error(interview.source, line, f"{path} is an interview file: the old path of a moved file must be free; "
+                               "remove it here, or rename one of the two", where, related=[path])
+            elif url in pages:
+                problems.error(interview.source, line, f"the old address /{unquote(url)} is the page of {pages[url]}; "
+                               "remove it here, or rename one of the two", where, related=[pages[url]])
+            elif url in claimed:
+                problems.error(interview.source, line, f"{path} is also the old path of {claimed[url]}: an old address "
+                               "can lead to one file only", where, related=[claimed[url]])
+            else:
+                claimed[url] = interview.source
 
 
 def load_project(root: Path, *, today: dt.date | None = None, cache: ParseCache | None = None) -> tuple[Journal, Problems]:

@@ -67,6 +67,14 @@ class Quote:
         return self.clearance_on(today) in CLEARED
 
 
+def interview_url(rel: str) -> str:
+    """The page address of the interview file at ``rel`` (inside the interviews folder)."""
+    stem = rel[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")].rstrip("/")
+    return quote(f"interviews/{stem}/" if stem else "interviews/")
+
+
 @dataclass(eq=False)
 class Interview:
     """One conversation: validated front-matter, notes and quotes."""
@@ -84,6 +92,8 @@ class Interview:
     # Kept because the parse cache hands the same object to the next `serve` rebuild.
     written_tags: tuple[str, ...] | None = field(default=None, repr=False)
     digest: str = field(default="", repr=False)  # of the file's text: keys `serve`'s page cache
+    # `moved_from` as paths inside the interviews folder (like `rel`), oldest first.
+    old_rels: tuple[str, ...] = ()
 
     @property
     def page_path(self) -> str:
@@ -94,10 +104,12 @@ class Interview:
     def url(self) -> str:
         """Site URL (directory style) without a leading slash, percent-encoded like MkDocs' own:
         a file name with spaces, accents, '#' or '?' still makes a working link."""
-        stem = self.rel[:-3]
-        if stem == "index" or stem.endswith("/index"):
-            stem = stem[: -len("index")].rstrip("/")
-        return quote(f"interviews/{stem}/" if stem else "interviews/")
+        return interview_url(self.rel)
+
+    @property
+    def old_urls(self) -> list[str]:
+        """The addresses the page had before the file moved (``moved_from``): each redirects here."""
+        return [interview_url(rel) for rel in self.old_rels]
 
     @property
     def date(self) -> dt.date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -11,6 +12,7 @@ from pydantic import ValidationError
 
 from ..errors import ProjectError
 from .config import JournalConfig, option_errors, upgrade_options
+from .conflicts import find_conflicts
 from .yamlfile import type_word, yaml_message
 
 
@@ -33,6 +35,9 @@ def find_root(start: Path) -> Path:
 
 def _read_yaml(path: Path, label: str) -> dict:
     text = path.read_text(encoding="utf-8-sig")
+    conflicts = find_conflicts(text.replace("\r\n", "\n"))
+    if conflicts:  # before the YAML: a conflict is not "invalid YAML"
+        raise ProjectError(f"{label}:{conflicts[0].line}: {conflicts[0].message(label)}")
     try:
         data = yaml.load(text, Loader=_LenientLoader) or {}
     except yaml.MarkedYAMLError as exc:
@@ -118,3 +123,15 @@ def read_options(root: Path) -> tuple[JournalConfig, list[str]]:
         return JournalConfig(**options), warnings
     except ValidationError as exc:
         raise ProjectError("mkdocs.yml: the journal plugin's options are invalid: " + "; ".join(option_errors(exc))) from None
+
+
+def layout_error(root: Path, config: JournalConfig, docs_dir: Path, use_directory_urls: bool) -> str:
+    """What keeps a site's settings from holding the journal ('' when nothing): either engine checks them."""
+    if not use_directory_urls:
+        return "the journal's addresses need use_directory_urls: true"
+    docs = (root / docs_dir).resolve()
+    for folder in (config.interviews_dir, config.campaigns_dir, config.insights_dir):
+        if (root / folder).resolve().is_relative_to(docs):
+            shown = docs_dir.as_posix() if not docs_dir.is_absolute() else os.path.relpath(docs, root)
+            return f"{folder}/ must stay outside docs_dir ({shown}): the site would publish raw notes"
+    return ""

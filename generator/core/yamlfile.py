@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ..errors import YamlProblem
+from .conflicts import conflict_problems
 from .problems import Problems
 
 try:  # libyaml is several times faster; fall back to pure Python when absent
@@ -310,6 +311,10 @@ def read_yaml_file(path: Path, source: str, problems: Problems) -> Located | Non
     raw = read_text(path)
     if raw.problem:
         problems.error(source, raw.problem.line, raw.problem.message)
+        return None
+    conflicts = conflict_problems(raw.text, source)
+    if conflicts:  # before the YAML: a conflict is not "invalid YAML"
+        problems.extend(conflicts)
         return None
     try:
         return parse_yaml(raw.text, path=source, problems=problems)

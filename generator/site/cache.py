@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Generic, Hashable, Iterable, TypeVar
 
+from ..core.config import JournalConfig
 from ..core.model import Interview
 from ..resources import TEMPLATES_DIR
 from .page import Page
@@ -129,6 +130,15 @@ def inputs_fingerprint(root: Path, config: Any, today: dt.date, extra_files: lis
         if path.is_file():
             digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def other_inputs(root: Path, config: JournalConfig) -> list[Path]:
+    """The journal's files other than interviews (accounts, tags, campaigns, insights): part of the fingerprint."""
+    folder = root / config.interviews_dir
+    found = [folder / "accounts.yml", folder / "tags.yml"]
+    for extra in (config.campaigns_dir, config.insights_dir):
+        found += sorted((root / extra).rglob("*")) if (root / extra).is_dir() else []
+    return found
 
 
 def journal_facts(site: Site) -> tuple:

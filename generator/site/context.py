@@ -24,7 +24,7 @@ class Site:
     renderer: Renderer
     base_path: str = "/"  # path of the site root on its host, for absolute URLs in exports
     site_url: str = ""  # mkdocs.yml site_url (scheme and host), for links that leave the site (the feed)
-    history: Mapping[str, FileHistory] = field(default_factory=dict)  # git history by interview source
+    history: Mapping[str, FileHistory] = field(default_factory=dict)  # git history by interview source (githistory.History)
     # `serve` only: values of earlier builds (see cache.py) and the fingerprint of every input other
     # than the interviews; `reused` collects the docs paths of the pages this build took from it.
     cache: PageCache | None = None

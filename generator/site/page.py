@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from markupsafe import escape
 
@@ -78,3 +78,15 @@ def write_pages(pages: dict[str, Page], docs_dir: Path) -> None:
         target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
+
+
+def clashing_docs(pages: Mapping[str, Page], docs: Mapping[str, str]) -> list[tuple[str, Page]]:
+    """(docs file, generated page) pairs at one path or one address; ``docs``: each docs file's URL by its path."""
+    by_url = {url: src for src, url in docs.items()}
+    return [(path if path in docs else by_url[page.url], page) for path, page in pages.items()
+            if path in docs or page.url in by_url]
+
+
+def clash_message(docs_label: str, clash: tuple[str, Page]) -> str:
+    src, page = clash
+    return f"{docs_label}/{src} has the address of a generated page (/{page.url}); rename or remove it"

@@ -7,21 +7,23 @@ to add one, write the module and list its family here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Hashable, Iterable
+from urllib.parse import urlsplit
 
 from ..core.githistory import read_history
-from ..core.load import load_project
+from ..core.load import ParseCache, load_project
+from ..core.problems import Problems
 from ..errors import JournalInvalid, PageConflict
-from .cache import Family
+from .cache import Family, PageCache, inputs_fingerprint, other_inputs
 from .context import Site
 from .page import Page
-from .pages import assets, campaigns, customers, feed, home, insights, interviews, quotes, segments
+from .pages import assets, campaigns, customers, feed, home, insights, interviews, quotes, redirects, segments
 from .render import Renderer
 
 # The quotes library first: it needs the most memory while it is built, the least before it.
 FAMILIES: dict[str, Family] = {family.name: family for family in (
     quotes.FAMILY, assets.FAMILY, home.FAMILY, interviews.FAMILY, customers.FAMILY, campaigns.FAMILY,
-    segments.FAMILY, insights.FAMILY, feed.FAMILY,
+    segments.FAMILY, insights.FAMILY, feed.FAMILY, redirects.FAMILY,
 )}
 
 
@@ -46,12 +48,40 @@ def build_pages(site: Site, exclude: tuple[str, ...] = (), built_elsewhere: Iter
     return dict(sorted(pages.items()))
 
 
+class PageSource:
+    """The generated pages of the project at ``root``, for engines that cannot run the MkDocs plugin
+    (`journal build-pages`, Zensical).
+
+    ``keep`` (a server): each :meth:`generate` re-parses only the notes whose files changed and
+    re-renders only the pages whose inputs changed since the last one, as `mkdocs serve` does.
+    """
+
+    def __init__(self, root: Path, renderer: Renderer | None = None, *, site_url: str = "", settings: Hashable = (),
+                 keep: bool = False):
+        self.root = root
+        self.renderer = renderer or Renderer()
+        self.site_url = site_url
+        self.settings = settings  # what else the pages depend on (the Markdown settings): part of the fingerprint
+        self.parsed = ParseCache() if keep else None
+        self.cache = PageCache() if keep else None
+
+    def generate(self) -> tuple[dict[str, Page], Problems]:
+        """Every generated page and the journal's warnings; JournalInvalid when it has errors."""
+        journal, problems = load_project(self.root, cache=self.parsed)
+        if problems.errors:
+            raise JournalInvalid(problems)
+        config = journal.config
+        site = Site(journal, self.renderer, base_path=urlsplit(self.site_url).path or "/", site_url=self.site_url,
+                    history=read_history(self.root, config.interviews_dir))
+        if self.cache is not None:
+            site.cache = self.cache
+            site.fingerprint = inputs_fingerprint(self.root, (config, self.settings, self.site_url), journal.today,
+                                                  other_inputs(self.root, config))
+        return build_pages(site), problems
+
+
 def generate_pages(root: Path, *, renderer: Renderer | None = None) -> dict[str, Page]:
     """Every generated page of the project at ``root``; JournalInvalid when the journal has errors.
 
     What engines without the MkDocs plugin build from (`journal build-pages`, Zensical)."""
-    journal, problems = load_project(root)
-    if problems.errors:
-        raise JournalInvalid(problems)
-    history = read_history(root, journal.config.interviews_dir)
-    return build_pages(Site(journal, renderer or Renderer(), history=history))
+    return PageSource(root, renderer).generate()[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import yaml
 from generator.authoring.init import init_journal, scaffold
 from generator.core.load import load_project
 from generator.errors import ProjectError
-from tests.support import TODAY, run_mkdocs
+from tests.support import TODAY, build_with_zensical, mkdocs_env, run_mkdocs
 
 FILES = [
     ".github/workflows/journal.yml", ".gitignore", ".gitlab-ci.yml", ".pre-commit-config.yaml", "README.md",
@@ -34,6 +35,18 @@ def test_the_new_journal_checks_clean_and_builds_strict(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     account = (team / "site" / "customers" / "acme-logistics" / "index.html").read_text(encoding="utf-8")
     assert "Jane Doe" in account and "jane@acme.example" not in account
+
+
+def test_the_new_journal_builds_with_zensical_and_zensical_alone_stops(tmp_path: Path) -> None:
+    """Its mkdocs.yml lists the guard: `zensical build` there fails with the command to use instead."""
+    team = tmp_path / "team"
+    init_journal(team, today=TODAY, version="9.9.9")
+    site = build_with_zensical(team)
+    assert "Jane Doe" in (site / "customers" / "acme-logistics" / "index.html").read_text(encoding="utf-8")
+    assert ".journal/" in (team / ".gitignore").read_text().splitlines()
+    direct = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=team, env=mkdocs_env(),
+                            capture_output=True, text=True, timeout=300)
+    assert direct.returncode == 1 and "journal build --engine zensical" in direct.stderr
 
 
 def test_the_version_is_pinned_and_the_date_is_today(tmp_path: Path) -> None:

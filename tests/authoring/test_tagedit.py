@@ -171,3 +171,4 @@ def test_line_endings_and_bom_survive_an_edit(tmp_path: Path) -> None:
     assert run(root, "rename", "pricing", "price").exit_code == 0
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf---\r\n") and b"tags: [price]\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+

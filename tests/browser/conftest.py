@@ -2,7 +2,8 @@
 
 Tests get ``site_url`` (http://127.0.0.1:<port>/, the built sample site) and ``page``
 (a fresh Playwright page whose context may read and write the clipboard); another
-built site can be served with ``serve_directory``. Mark browser tests ``@pytest.mark.browser``.
+built site can be served with ``serve_directory``. ``engine_site`` runs a test on the sample
+site as each engine builds it (MkDocs, then Zensical). Mark browser tests ``@pytest.mark.browser``.
 
 Every page opened through ``page`` or ``open_page`` is watched: a JavaScript error, a console
 error or a request to any host but 127.0.0.1 fails the test. The tests never skip: without chromium or
@@ -111,6 +112,25 @@ def site_url(sample_site: Path) -> Iterator[str]:
     """The built sample site, served for the whole session."""
     with serve_directory(sample_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def zensical_site_url(zensical_sample_site: Path) -> Iterator[str]:
+    """The sample site built by `journal build --engine zensical`, served for the whole session."""
+    with serve_directory(zensical_sample_site) as url:
+        yield url
+
+
+@dataclass(frozen=True)
+class EngineSite:
+    engine: str  # "mkdocs" or "zensical"
+    url: str
+
+
+@pytest.fixture(params=["mkdocs", "zensical"])
+def engine_site(request: pytest.FixtureRequest) -> EngineSite:
+    """The sample site built by each engine in turn: the journeys that must work on both."""
+    return EngineSite(request.param, request.getfixturevalue("site_url" if request.param == "mkdocs" else "zensical_site_url"))
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""An account page read top to bottom: the timeline, relationship changes, the stakeholder map, an interview."""
+"""An account page read top to bottom: the timeline, relationship changes, the stakeholder map, an interview;
+styled by the journal's stylesheets on the site of each engine."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import EngineSite
 from .sample import Note, account_of, visible
 
 pytestmark = pytest.mark.browser
@@ -33,9 +35,9 @@ def transitions(notes: list[Note]) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ACCOUNTS)
-def test_timeline_and_transitions(page: Page, site_url: str, name: str) -> None:
+def test_timeline_and_transitions(page: Page, engine_site: EngineSite, name: str) -> None:
     notes = notes_of(name)
-    page.goto(site_url + f"customers/{ACCOUNTS[name]}/")
+    page.goto(engine_site.url + f"customers/{ACCOUNTS[name]}/")
     expect(page.locator("h1")).to_have_text(name)
     events = page.locator("#journal-timeline > li")
     dates = events.locator(".journal-event__date time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
@@ -81,3 +83,25 @@ def test_an_interview_link_opens_the_interview(page: Page, site_url: str) -> Non
     expect(page.locator(".journal-summary")).to_have_text(newest.meta["summary"])
     page.get_by_role("link", name="Northwind Field Services").first.click()  # and back to the account
     page.wait_for_url(re.compile(r"/customers/northwind-field-services/$"))
+
+
+STYLE = "(e, names) => Object.fromEntries(names.map(n => [n, getComputedStyle(e).getPropertyValue(n)]))"
+
+
+def test_the_account_page_is_styled(page: Page, engine_site: EngineSite) -> None:
+    """The journal's stylesheets reach the page whichever engine built it (Zensical loads only what its
+    configuration declares): the facts card is a two-column grid, chips are pills, the stale mark is a badge."""
+    page.goto(engine_site.url + "customers/northwind-field-services/")
+    card = page.locator(".journal-card.journal-account")
+    style = card.evaluate(STYLE, ["display", "border-top-style", "grid-template-columns"])
+    assert style["display"] == "grid" and style["border-top-style"] == "solid"
+    assert len(style["grid-template-columns"].split()) == 2, style  # two columns at desktop width
+    assert page.locator(".journal-facts").first.evaluate(STYLE, ["display"])["display"] == "grid"
+    for chip in page.locator(".journal-card .journal-chip").all():
+        style = chip.evaluate(STYLE, ["display", "background-color", "border-top-left-radius", "text-decoration-line"])
+        assert style == {**style, "display": "inline-block", "text-decoration-line": "none"}, style
+        assert style["background-color"] != "rgba(0, 0, 0, 0)" and style["border-top-left-radius"] != "0px"
+    stale = page.locator(".journal-stale")
+    expect(stale).to_have_text("stale")
+    assert stale.evaluate(STYLE, ["text-transform"])["text-transform"] == "uppercase"
+    assert page.locator("ol.journal-timeline").evaluate(STYLE, ["list-style-type"])["list-style-type"] == "none"

@@ -1,4 +1,5 @@
-"""The quotes library in a real browser: combined filters, the count, and the copied attribution."""
+"""The quotes library in a real browser: combined filters, the count, and the copied attribution
+(the filters and the copy on the site of each engine)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.quote_journal import interview, load
 from tests.support import run_mkdocs
-from .conftest import copied_by, exported, serve_directory
+from .conftest import EngineSite, copied_by, exported, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -25,9 +26,9 @@ def visible_ids(page: Page) -> list[str]:
     return page.evaluate("[...document.querySelectorAll('#journal-quote-list > figure')].filter(f => !f.hidden).map(f => f.id)")
 
 
-def test_filters_that_exclude_each_other_show_nothing_and_say_so(page: Page, site_url: str) -> None:
+def test_filters_that_exclude_each_other_show_nothing_and_say_so(page: Page, engine_site: EngineSite) -> None:
     """Each filter alone, and a few together, show exactly their quotes: test_quotes_library_filters.py."""
-    page.goto(site_url + "quotes/")
+    page.goto(engine_site.url + "quotes/")
     expect(page.locator("#journal-quote-filters")).to_be_visible()
     total = len(records(page))
     expect(page.locator("#journal-quote-count")).to_have_text(f"{total} quotes")
@@ -47,13 +48,13 @@ def test_filters_that_exclude_each_other_show_nothing_and_say_so(page: Page, sit
 
 
 @pytest.mark.parametrize("clearance, names_the_account", [("public", True), ("anonymous", False)])
-def test_copy_with_attribution_equals_the_export(page: Page, site_url: str, clearance: str, names_the_account: bool) -> None:
-    page.goto(site_url + "quotes/")
+def test_copy_with_attribution_equals_the_export(page: Page, engine_site: EngineSite, clearance: str, names_the_account: bool) -> None:
+    page.goto(engine_site.url + "quotes/")
     record = next((r for r in records(page) if r["cl"] == clearance), None)
     assert record, f"the sample journal has a {clearance} quote"
     copied = copy_of(page, record["id"])
     expect(page.locator(f"[id='{record['id']}'] .journal-copy")).to_have_text("Copied")
-    assert copied == record["copy"] == exported(site_url)[record["id"]]["attribution"]
+    assert copied == record["copy"] == exported(engine_site.url)[record["id"]]["attribution"]
     account = page.locator(f"[id='{record['id']}'] .journal-quote__source a").first.inner_text()
     assert (account in copied) == names_the_account  # an anonymous quote's account is not in what gets pasted
 

@@ -1,5 +1,5 @@
 """Every page family in a real browser: no request leaves 127.0.0.1, no console errors, light and dark
-schemes, and a 390 px phone without horizontal scrolling."""
+schemes, and a 390 px phone without horizontal scrolling (on the site of each engine)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import FAMILIES, LOCAL_HOST, open_page
+from .conftest import FAMILIES, LOCAL_HOST, EngineSite, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -41,8 +41,10 @@ def luminance_of(page: Page, color: str) -> float:
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_page_family(browser: Browser, site_url: str, scheme: str, size: str, tmp_path_factory) -> None:
-    """Visits one page of every family (the open_page watch fails on console errors and foreign requests)."""
+def test_every_page_family(browser: Browser, engine_site: EngineSite, scheme: str, size: str, tmp_path_factory) -> None:
+    """Visits one page of every family on the site of each engine (the open_page watch fails on console
+    errors and foreign requests)."""
+    site_url = engine_site.url
     shots = tmp_path_factory.mktemp("screenshots")
     # Two of the four runs also wait for the network to go quiet, catching late requests (the search
     # index, images) in both schemes and both sizes; the other two save that half second a page.
@@ -58,7 +60,7 @@ def test_every_page_family(browser: Browser, site_url: str, scheme: str, size: s
             widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
             assert widths[0] <= widths[1], f"{family} scrolls sideways at {size} width: {widths}"
             if family == "dashboard":
-                page.screenshot(path=shots / f"dashboard-{scheme}-{size}.png", full_page=True)
+                page.screenshot(path=shots / f"dashboard-{engine_site.engine}-{scheme}-{size}.png", full_page=True)
         assert not watch.foreign and not watch.errors, (family, watch)
         print(f"screenshots in {shots}")
 

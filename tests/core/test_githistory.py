@@ -74,10 +74,49 @@ def test_authors_are_listed_once_in_order_of_first_edit() -> None:
     assert githistory.parse_log(log) == {"interviews/a.md": FileHistory(dt.date(2026, 5, 1), ("Sam Lee", "Priya Nair"))}
 
 
-def test_shallow_clone_has_no_history(repo: Path, tmp_path: Path) -> None:
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(clone)], check=True, capture_output=True)
-    assert read_history(clone, "interviews") == {}
+def shallow_clone(repo: Path, target: Path, depth: int) -> Path:
+    subprocess.run(["git", "clone", "-q", "--depth", str(depth), repo.as_uri(), str(target)], check=True, capture_output=True)
+    return target
+
+
+def test_shallow_clone_has_no_history_and_says_so(repo: Path, tmp_path: Path) -> None:
+    """--depth 1 (GitHub's default checkout): the one commit fetched seems to add every note today."""
+    clone = shallow_clone(repo, tmp_path / "clone", 1)
+    history = read_history(clone, "interviews")
+    assert history == {} and history.cut_off
+    assert not read_history(repo, "interviews").cut_off
+    journal, _ = load_journal(clone, read_config(clone), today=TODAY)
+    html = {p.path: p.html for p in interviews.build(Site(journal, Renderer(), history=history))}[ACME]
+    assert "Last edited: unknown (this site was built from a shallow git clone" in html
+    assert "edited by" not in html
+
+
+def test_a_shallow_clone_holding_the_notes_whole_history_shows_it(tmp_path: Path) -> None:
+    """The oldest commit fetched (grafted) seems to add everything it holds: when it holds no
+    note yet, every change of the notes is among the commits fetched, and the dates are right."""
+    root = tmp_path / "journal"
+    root.mkdir()
+    (root / "README.md").write_text("The journal.\n", encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root, "readme", author="Jo Kim", date="2026-01-02T10:00:00+00:00")
+    (root / "README.md").write_text("The journal, soon with notes.\n", encoding="utf-8")
+    commit_all(root, "readme again", author="Jo Kim", date="2026-01-03T10:00:00+00:00")
+    shutil.copytree(MINI, root, dirs_exist_ok=True)
+    commit_all(root, "notes", author="Sam Lee", date="2026-03-05T10:00:00+00:00")
+    clone = shallow_clone(root, tmp_path / "clone", 2)  # "readme again" is the oldest fetched, without notes
+    history = read_history(clone, "interviews")
+    assert not history.cut_off
+    assert history[ACME] == FileHistory(dt.date(2026, 3, 5), ("Sam Lee",))
+    assert read_history(shallow_clone(root, tmp_path / "clone1", 1), "interviews").cut_off
+
+
+def test_mkdocs_build_in_a_shallow_clone_says_last_edited_is_unknown(repo: Path, tmp_path: Path) -> None:
+    clone = shallow_clone(repo, tmp_path / "clone", 1)
+    result = run_mkdocs(clone)
+    assert result.returncode == 0, result.stderr
+    assert "shallow git clone" in result.stderr and "fetch-depth: 0" in result.stderr
+    page = (clone / "site" / "interviews" / "2026" / "2026-03-04-acme" / "index.html").read_text(encoding="utf-8")
+    assert "Last edited: unknown" in page
 
 
 def test_without_git_or_outside_a_repository_there_is_no_history(tmp_path: Path, monkeypatch) -> None:

@@ -110,3 +110,32 @@ def test_parsing_on_two_cores_gives_what_one_core_gives(tmp_path: Path, monkeypa
     monkeypatch.setattr("generator.core.load.PARALLEL_PARSE_MIN", 2)
     assert load() == one_core
     assert len(one_core[0]) > 100 and sum("custmer" in p for p in one_core[1]) == len(notes[::25])
+
+
+def test_the_parse_cache_checks_the_text_of_a_file_saved_again_in_the_same_clock_tick(tmp_path: Path, monkeypatch) -> None:
+    """File systems keep times in ticks: a second save of the same size can keep the time stamp.
+    A file read within RACY_NS of its time stamp is reused only while its text is the same;
+    an older one is reused on its time stamp and size alone, without reading it."""
+    import os
+    import time
+
+    from generator.core import load
+    from generator.core.config import JournalConfig
+
+    src = VALID.read_text()
+    note = tmp_path / "acme.md"
+    note.write_text(src)
+    files, config, cache = [(note, "interviews/acme.md", "acme.md")], JournalConfig(), load.ParseCache()
+    summary = lambda: load.parse_files(files, config, TODAY, cache)[0].interview.body  # noqa: E731
+    first = summary()
+    stamp = note.stat()
+    note.write_text(src.replace("Notes", "NOTES"))  # same size, and the same tick:
+    os.utime(note, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert note.stat().st_size == stamp.st_size
+    assert summary() != first and "NOTES" in summary()
+
+    old = time.time_ns() - 10 * load.RACY_NS  # saved long before it was read: settled
+    os.utime(note, ns=(old, old))
+    assert "NOTES" in summary()
+    monkeypatch.setattr(load, "read_text", lambda path: pytest.fail("a settled file is not read again"))
+    assert "NOTES" in summary()

@@ -1,4 +1,4 @@
-"""The `journal` command: check notes, find quotes, start a note, build pages.
+"""The `journal` command: check notes, find quotes, start a note, build and serve the site.
 
 Each command lives in its own module and is imported only when it runs, so
 `journal check` (the pre-commit hook) does not pay for the page renderer.
@@ -24,6 +24,8 @@ COMMANDS = {
     "schema": "notes:schema_command",
     "tags": "tags:tags",
     "build-pages": "pages:build_pages_command",
+    "build": "engines:build_command",
+    "serve": "engines:serve_command",
     "init": "init:init_command",
 }
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from ...core.githistory import staged_files
+from ...core.githistory import staged_files, staged_renames
 from ...core.load import load_project
-from ...core.problems import Problem
+from ...core.model import Journal
+from ...core.problems import Problem, Problems
 from ...core.project import read_config
 from ...views.wording import plural
 from .output import err_console, handle_errors, print_problems, relative
@@ -18,6 +19,17 @@ from .output import err_console, handle_errors, print_problems, relative
 def _matches(problem: Problem, wanted: list[str]) -> bool:
     paths = (problem.path, *problem.related)
     return any(p == w or p.startswith(w.rstrip("/") + "/") for p in paths for w in wanted)
+
+
+def _moves_without_moved_from(root: Path, journal: Journal, problems: Problems) -> None:
+    """A note staged as moved (git sees a rename) that does not say where from: its old address would break."""
+    by_source = {i.source: i for i in journal.interviews}
+    for new, old in staged_renames(root).items():
+        interview = by_source.get(new)
+        if interview is not None and old.endswith(".md") and old not in interview.meta.moved_from:
+            problems.warning(new, interview.line_of("moved_from"),
+                             f"git shows this file moved from {old}: add 'moved_from: {old}' so its old address "
+                             "redirects here and its quotes without #id keep their ids", "moved_from")
 
 
 @click.command()
@@ -39,6 +51,8 @@ def check(root: Path, paths: tuple[str, ...], staged: bool) -> None:
         if not paths:
             return  # nothing of the journal is being committed
     journal, problems = load_project(root)
+    if staged:
+        _moves_without_moved_from(root, journal, problems)
     wanted = [p for p in relative(paths, root) if p]
     shown = [p for p in problems if not wanted or _matches(p, wanted)]
     print_problems(shown)

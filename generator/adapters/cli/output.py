@@ -1,8 +1,9 @@
 """What every `journal` command shares: the consoles, paths as the user typed them, and
 the one place where the journal's errors become messages and exit codes.
 
-Exit codes: 0 done (warnings allowed), 1 the journal has errors, 2 the command cannot
-run as asked (a bad flag or answer, an unusable project), 3 a bug in this tool.
+Exit codes: 0 done (warnings allowed), 1 the journal has errors or the site could not be
+built, 2 the command cannot run as asked (a bad flag or answer, an unusable project),
+3 a bug in this tool.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape as esc
 
 from ...core.problems import Problem
-from ...errors import FilterError, JournalError, JournalInvalid, NoteError
+from ...errors import BuildFailed, FilterError, JournalError, JournalInvalid, NoteError
 
 err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False, soft_wrap=True)
@@ -41,6 +42,9 @@ def handle_errors(func: F) -> F:
                 click.echo(problem.format(), err=True)
             err_console.print(f"[red]error:[/] {esc(str(exc))}; fix them first (run `journal check`). Nothing was changed.",
                               soft_wrap=True)
+            sys.exit(1)
+        except BuildFailed as exc:
+            err_console.print(f"[red]error:[/] {esc(str(exc))}", soft_wrap=True)
             sys.exit(1)
         except JournalError as exc:
             err_console.print(f"[red]error:[/] {esc(str(exc))}", soft_wrap=True)

@@ -13,7 +13,7 @@ from .output import err_console, handle_errors
 
 @click.command("build-pages")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder to write the generated pages into (e.g. docs/ of a Zensical site).")
+              help="Folder to write the generated pages into (to build a Zensical site, use `journal build --engine zensical`).")
 @click.pass_obj
 @handle_errors
 def build_pages_command(root: Path, out: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.markup import escape as esc
 
-from ...authoring.tagedit import plan
+from ...authoring.tagedit import plan, write_edits
 from ...core.config import JournalConfig
 from ...core.load import build_date, load_journal
 from ...core.model import Journal
@@ -59,8 +59,8 @@ def _edit_tags(root: Path, old: str, new: str, *, merge: bool) -> None:
     if not edits:
         err_console.print(f"[red]error:[/] no file uses the tag '{esc(old)}'. Nothing was changed.", soft_wrap=True)
         sys.exit(1)
+    write_edits(edits)  # every file, or none (EditAborted: exit 2, the message says what failed)
     for edit in edits:
-        edit.write()
         for c in edit.changes:
             what = f"removed '{c.before}' (now listed twice)" if not c.after else f"{c.before} → {c.after}"
             click.echo(f"{edit.source}:{c.line}: {what}")

@@ -100,9 +100,8 @@ def frame_digest(config_file: Path | None, settings: str, nav_pages: Iterable[tu
         digest.update(b"\0" + url.encode() + b"\0" + hashlib.sha1(source).digest())
     if theme_dir is not None and theme_dir.is_dir():
         for path in sorted(theme_dir.rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                digest.update(f"\0{path}\0{stat.st_mtime_ns}\0{stat.st_size}".encode())
+            if path.is_file():  # by content: a save in the same clock tick keeps the time stamp
+                digest.update(f"\0{path}\0".encode() + hashlib.sha1(path.read_bytes()).digest())
     return digest.hexdigest()
 
 

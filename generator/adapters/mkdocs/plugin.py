@@ -30,14 +30,16 @@ from pydantic import ValidationError
 from ...core.config import JournalConfig, option_errors
 from ...core.githistory import read_history
 from ...core.load import build_date, load_journal
+from ...core.project import layout_error
 from ...core.problems import Problems
 from ...core.workers import can_fork, collect_later
 from ...core.yamlfile import split_front_matter
 from ...errors import YamlProblem
-from ...site.cache import inputs_fingerprint
+from ...site.cache import inputs_fingerprint, other_inputs
 from ...site.context import Site
-from ...site.page import Page, wrap_body
-from ...site.pages.assets import ASSET_DIR, ASSETS
+from ...site.page import Page, clash_message, clashing_docs, wrap_body
+from ...site.output import swap_in, temp_site_dir
+from ...site.pages.assets import STYLESHEETS
 from ...site.registry import build_pages
 from ...site.render import Renderer
 from .incremental import BuildRecord, DirtyServe, by_url, frame_digest
@@ -90,20 +92,13 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         except ValidationError as exc:
             raise PluginError("journal: invalid options: " + "; ".join(option_errors(exc))) from None
         self.root = Path(config.config_file_path or ".").resolve().parent
-        if not config.use_directory_urls:
-            raise PluginError("journal: the journal's addresses need use_directory_urls: true")
-        docs_dir = Path(config.docs_dir).resolve()
-        for folder in (self.options.interviews_dir, self.options.campaigns_dir, self.options.insights_dir):
-            if (self.root / folder).resolve().is_relative_to(docs_dir):
-                raise PluginError(f"journal: {folder}/ must stay outside docs_dir ({config.docs_dir}): MkDocs would publish raw notes")
-        for name in ASSETS:
-            if name.endswith(".css") and ASSET_DIR + name not in config.extra_css:
-                config.extra_css.append(ASSET_DIR + name)
+        wrong = layout_error(self.root, self.options, Path(config.docs_dir), config.use_directory_urls)
+        if wrong:
+            raise PluginError(f"journal: {wrong}")
+        config.extra_css.extend(css for css in STYLESHEETS if css not in config.extra_css)
         if self.command == "build" and not _is_serve_dir(config.site_dir):
             self.final_site_dir = config.site_dir
-            parent = Path(config.site_dir).resolve().parent
-            parent.mkdir(parents=True, exist_ok=True)
-            config.site_dir = self.tmp_site_dir = tempfile.mkdtemp(prefix=".journal-build-", dir=parent)
+            config.site_dir = self.tmp_site_dir = str(temp_site_dir(Path(config.site_dir)))
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -118,8 +113,12 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
         parsed = time.perf_counter()
         renderer = self._renderer(config)
+        history = read_history(self.root, self.options.interviews_dir)
+        if history.cut_off:
+            log.info("journal: this is a shallow git clone: interview pages say 'last edited: unknown'. Fetch the whole "
+                     "history to show it (fetch-depth: 0 in GitHub Actions, GIT_DEPTH: 0 in GitLab CI)")
         site = Site(journal, renderer, base_path=urlsplit(config.site_url or "").path or "/", site_url=config.site_url or "",
-                    history=read_history(self.root, self.options.interviews_dir))
+                    history=history)
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
         # `serve` (threads, repeated builds) and small journals render in-process.
         if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:
@@ -132,7 +131,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                 site.cache = kept.pages
                 site.fingerprint = inputs_fingerprint(
                     self.root, (self.options, config.markdown_extensions, config.mdx_configs, config.site_url),
-                    journal.today, self._other_inputs())
+                    journal.today, other_inputs(self.root, self.options))
             self.pages = build_pages(site)
             self.reused = site.reused
         if self.command == "build":  # `serve` keeps its pages and rebuilds often: trimming would only cost time
@@ -150,21 +149,13 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             return make()
         return session(self.root).renderer(repr((config.markdown_extensions, config.mdx_configs)), make)
 
-    def _other_inputs(self) -> list[Path]:
-        """The journal's files other than interviews (accounts, tags, campaigns, insights)."""
-        folder = self.root / self.options.interviews_dir
-        found = [folder / "accounts.yml", folder / "tags.yml"]
-        for extra in (self.options.campaigns_dir, self.options.insights_dir):
-            found += sorted((self.root / extra).rglob("*")) if (self.root / extra).is_dir() else []
-        return found
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.writing = True
-        by_url = {f.url: f.src_uri for f in files}  # docs/quotes.md and a generated quotes/index.md share /quotes/
+        # docs/quotes.md and a generated quotes/index.md share /quotes/
+        clashes = clashing_docs(self.pages, {f.src_uri: f.url for f in files})
+        if clashes:
+            raise PluginError("journal: " + clash_message(self._docs(config), clashes[0]))
         for path, page in self.pages.items():
-            clash = path if files.get_file_from_path(path) is not None else by_url.get(page.url)
-            if clash is not None:
-                raise PluginError(f"journal: {self._docs(config)}/{clash} has the address of a generated page (/{page.url}); rename or remove it")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             # A Markdown page's body comes from on_page_content: MkDocs only needs its front-matter.
             content = page.front_matter if page.is_markdown else page.content
@@ -321,11 +312,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         if not self.built:
             shutil.rmtree(tmp, ignore_errors=True)
             return
-        old = final.with_name(f".{final.name}.journal-old-{os.getpid()}")
-        if final.exists():
-            final.rename(old)
-        tmp.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
+        swap_in(tmp, final)
 
 
 def _trim_heap() -> None:

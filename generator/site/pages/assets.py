@@ -11,6 +11,8 @@ from ..context import Site
 
 ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "copy.js", "quotes.js", "segments.css", "insights.css")
 ASSET_DIR = "assets/journal/"
+# What every page loads through the theme (the engine's extra_css); the scripts come with the pages using them.
+STYLESHEETS = tuple(ASSET_DIR + name for name in ASSETS if name.endswith(".css"))
 
 
 def build(site: Site) -> Iterator[Page]:

@@ -29,11 +29,16 @@ def file_history(site: Site, interview: Interview) -> FileHistory | None:
     return site.history.get(interview.source)
 
 
+def history_cut_off(site: Site) -> bool:
+    """Is the build's git history cut off (a shallow clone)? Then pages say "last edited: unknown"."""
+    return bool(getattr(site.history, "cut_off", False))
+
+
 def inputs(site: Site, interview: Interview) -> tuple:
     """The whole text of the note, its account's name and its git history."""
     account = interview.account
     return (interview.digest, account.slug if account else "", account.name if account else "",
-            repr(file_history(site, interview)))
+            repr(file_history(site, interview)), history_cut_off(site))
 
 
 def render(site: Site, interview: Interview) -> Page:
@@ -45,7 +50,7 @@ def render(site: Site, interview: Interview) -> Page:
     taxonomies = [(name, taxonomy_label(name)) for name in site.journal.config.taxonomies]  # configured lists
     page = renderer.page(interview.page_path, "pages/interview.html.j2", title=page_title(interview),
                          i=interview, notes=notes, today=site.today, taxonomies=taxonomies,
-                         history=file_history(site, interview))
+                         history=file_history(site, interview), history_unknown=history_cut_off(site))
     page.search_html = search_html(interview, notes)
     return page
 

@@ -175,3 +175,46 @@ def test_check_staged_outside_git_says_so_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--root", str(tmp_path / "j"), "check", "--staged"])
     assert result.exit_code == 2
     assert "--staged works inside a git repository" in result.output and "Traceback" not in result.output
+
+
+def test_a_merge_conflict_is_refused_at_its_marker_until_resolved(repo: Path, monkeypatch) -> None:
+    """A real merge that both branches changed; `git add` marks it resolved, the markers are still there."""
+    note = repo / "interviews" / "a.md"
+    original = note.read_text(encoding="utf-8")
+    git(repo, "checkout", "-q", "-b", "feature-x")
+    assert commit(repo, {"interviews/a.md": original.replace("Notes.", "Notes from the on-site visit."),
+                         "interviews/accounts.yml": "Bluegate Freight:\n  industry: Transport\n"}).returncode == 0
+    git(repo, "checkout", "-q", "main")
+    assert commit(repo, {"interviews/a.md": original.replace("Notes.", "Notes from the call."),
+                         "interviews/accounts.yml": "Bluegate Freight:\n  industry: Freight\n"}).returncode == 0
+    assert git(repo, "merge", "feature-x").returncode == 1  # CONFLICT (content)
+    line = next(n for n, text in enumerate(note.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("<<<<<<<"))
+
+    monkeypatch.chdir(repo)
+    unresolved = CliRunner().invoke(main, ["--root", str(repo), "check", "--staged"], env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert unresolved.exit_code == 1
+    assert f"interviews/a.md:{line}: error: unresolved merge conflict (<<<<<<< HEAD … >>>>>>> feature-x" in unresolved.stdout
+    assert "interviews/accounts.yml:2: error: unresolved merge conflict" in unresolved.stdout
+    assert "not valid YAML" not in unresolved.stdout
+
+    git(repo, "add", "interviews/a.md", "interviews/accounts.yml")  # "resolved", markers and all
+    result = git(repo, "commit", "-q", "--no-edit")
+    assert result.returncode == 1
+    assert f"interviews/a.md:{line}: error: unresolved merge conflict" in result.stderr
+    assert "git checkout --ours (or --theirs) -- interviews/a.md" in result.stderr
+    assert commits(repo) == 2  # the merge was not committed
+
+
+def test_a_note_moved_without_moved_from_is_a_warning_at_commit(repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    (repo / "interviews" / "2025").mkdir()
+    git(repo, "mv", "interviews/a.md", "interviews/2025/a.md")
+    result = CliRunner().invoke(main, ["--root", str(repo), "check", "--staged"], env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.exit_code == 0, result.output  # a warning: the commit goes through
+    assert ("interviews/2025/a.md:1: warning: moved_from: git shows this file moved from interviews/a.md: add "
+            "'moved_from: interviews/a.md' so its old address redirects here") in result.stdout
+    note = repo / "interviews" / "2025" / "a.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("people:", "moved_from: interviews/a.md\npeople:"), encoding="utf-8")
+    git(repo, "add", "interviews/2025/a.md")
+    result = CliRunner().invoke(main, ["--root", str(repo), "check", "--staged"], env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.exit_code == 0 and "warning" not in result.stdout, result.output

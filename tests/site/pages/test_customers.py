@@ -88,7 +88,7 @@ def test_account_page_sections(pages: dict[str, Page]) -> None:
     for quote_id, interview, badge in (("nw-price-decided", "2026/03-northwind-exit", "internal"),
                                        ("nw-half-price", "2025/09-northwind-review", "public"),
                                        ("nw-steep", "2025/02-northwind-demo", "anonymous")):
-        figure = re.search(rf'<figure [^>]*id="{quote_id}">.*?</figure>', html, re.S).group(0)
+        figure = re.search(rf'<figure [^>]*id="{quote_id}"[^>]*>.*?</figure>', html, re.S).group(0)
         assert f'href="../../interviews/{interview}/#{quote_id}"' in figure
         assert f"journal-badge--{badge}" in figure
     # The themes matrix links the cell of who said it to the quote on this page.

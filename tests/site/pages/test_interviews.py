@@ -47,17 +47,15 @@ def test_page_cache_reuses_unchanged_pages_and_rerenders_edited_ones(tmp_path: P
 def test_serve_cache_fingerprint_changes_when_an_insight_changes(tmp_path: Path) -> None:
     """Interview pages show which insights their quotes are evidence for: editing an insight must re-render them."""
     from generator.core.config import JournalConfig
-    from generator.adapters.mkdocs.plugin import JournalPlugin
-    from generator.site.cache import inputs_fingerprint
+    from generator.site.cache import inputs_fingerprint, other_inputs
 
-    plugin = JournalPlugin()
-    plugin.root, plugin.options = tmp_path, JournalConfig()
+    options = JournalConfig()
     (tmp_path / "insights").mkdir()
     insight = tmp_path / "insights" / "claim.md"
     insight.write_text("---\ntitle: One\nstatus: hypothesis\nowner: Sam\n---\nClaim.\n")
 
     def fingerprint() -> str:
-        return inputs_fingerprint(tmp_path, plugin.options, TODAY, plugin._other_inputs())
+        return inputs_fingerprint(tmp_path, options, TODAY, other_inputs(tmp_path, options))
 
     before = fingerprint()
     assert fingerprint() == before

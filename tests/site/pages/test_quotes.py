@@ -114,7 +114,7 @@ def test_an_expired_clearance_is_internal_on_every_page(pages) -> None:
     assert {"quotes/index.md", "interviews/2026/2026-03-04-acme.md", "customers/acme-logistics/index.md"} <= set(holding)
     assert any(path.startswith("segments/") for path in holding)
     for path, html in holding.items():
-        figure = re.search(r'<figure class="journal-quote journal-quote--(\w+)" id="onboarding-praise">.*?</figure>', html, re.S)
+        figure = re.search(r'<figure class="journal-quote journal-quote--(\w+)" id="onboarding-praise"[^>]*>.*?</figure>', html, re.S)
         assert figure.group(1) == "internal", path
         assert "journal-badge--expired" in figure.group(0) and "journal-badge--public" not in figure.group(0), path
     for export in ("quotes/quotes.json", "quotes/quotes.csv", "feed.xml"):
@@ -129,3 +129,15 @@ def test_a_quote_says_the_relationship_at_the_time_not_the_accounts_current_one(
     row = re.search(r"<tr data-rel[^>]*>(?:(?!</tr>).)*acme-logistics.*?</tr>", customers, re.S).group(0)
     assert re.search(r">\s*customer\s*<", row)  # ... and is a customer now
     assert json.loads(pages["quotes/quotes.json"].content)["quotes"][4]["relationship"] == "prospect"
+
+
+def test_search_indexes_a_quote_on_its_interview_page_only(pages) -> None:
+    """Its cards in lists (library, account, segments) are marked data-search-exclude: the library of a large
+    journal would exceed Zensical's limit for one page's index entry, and every hit would repeat (MkDocs
+    indexes a lean text). A campaign's page keeps the quotes it cites: they are what it says."""
+    cards = {path: re.search(r'<figure [^>]*id="fewer-pages"[^>]*>', page.html).group(0)
+             for path, page in pages.items() if page.html and 'id="fewer-pages"' in page.html}
+    assert {"quotes/index.md", "interviews/2026/2026-03-04-acme.md", "customers/acme-logistics/index.md"} <= set(cards)
+    assert any(path.startswith("segments/") for path in cards)
+    searched = {path for path, tag in cards.items() if "data-search-exclude" not in tag}
+    assert searched == {"interviews/2026/2026-03-04-acme.md", *(p for p in cards if p.startswith("campaigns/"))}
