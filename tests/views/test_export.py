@@ -12,7 +12,8 @@ import pytest
 
 from generator.core.load import load_journal
 from generator.core.project import read_config
-from generator.views.export import CSV_TAG_SEPARATOR, FIELDS, PUBLIC_ONLY, export_record, export_records, inert, to_csv, to_json
+from generator.views.export import (CSV_TAG_SEPARATOR, FIELDS, PUBLIC_ONLY, absolute_url, export_record, export_records, inert,
+                                    to_csv, to_json)
 from generator.site.render import Renderer
 from generator.site.context import Site
 from generator.site.registry import build_pages
@@ -157,6 +158,12 @@ def test_consent_stays_out_of_the_exports(formula_exports) -> None:
 def test_json_is_readable_utf_8_indented_by_two() -> None:
     assert to_json([{"id": "x", "text": "Straße — “fine”"}]) == (
         '{\n  "quotes": [\n    {\n      "id": "x",\n      "text": "Straße — “fine”"\n    }\n  ]\n}\n')
+
+
+@pytest.mark.parametrize("base_path, url", [("/", "/quotes/"), ("", "/quotes/"), ("/journal/", "/journal/quotes/"),
+                                            ("/journal", "/journal/quotes/"), ("/team-X/", "/team-X/quotes/")])
+def test_an_address_is_absolute_on_the_host_under_the_sites_path(base_path: str, url: str) -> None:
+    assert absolute_url(base_path, "quotes/") == url
 
 
 def test_a_record_says_when_its_clearance_lapses(tmp_path: Path) -> None:
