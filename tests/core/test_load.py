@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.core.load import ParseCache, load_journal
+from generator.core.problems import Problem
 from generator.core.project import read_config
 
 from tests import cases
@@ -36,8 +37,9 @@ def test_confidential_interviews_never_enter_the_model(tmp_path: Path) -> None:
 def test_a_missing_interviews_folder_is_one_problem_and_an_empty_journal(tmp_path: Path) -> None:
     config = read_config(tmp_path)
     journal, problems = load_journal(tmp_path, config, today=TODAY)
-    assert [p.format() for p in problems] == [
-        "interviews: error: the interviews folder is missing: create interviews/ with one Markdown file per conversation"]
+    message = "the interviews folder is missing: create interviews/ with one Markdown file per conversation"
+    assert [p.format() for p in problems] == [f"interviews: error: {message}"]
+    assert list(problems) == [Problem("interviews", 0, message)]  # line 0: about no line of a file
     assert (journal.config, journal.today, journal.interviews, journal.accounts, journal.quotes) == (config, TODAY, [], {}, [])
 
 
