@@ -137,7 +137,9 @@ def main() -> None:
     caught = {"killed", "timeout", "caught by type check"}  # a mutant that hangs the tests is caught too
     survivors = sorted(n for n, v in verdicts.items() if v not in caught | {"not checked"})
     equivalent = documented_equivalents()
-    for title, names in (("Surviving mutants (write a test that kills each)", [n for n in survivors if n not in equivalent]),
+    timeouts = sorted(n for n, v in verdicts.items() if v == "timeout")
+    for title, names in (("Timed out, counted as killed (the tests hung, or took far longer than mutmut expected)", timeouts),
+                         ("Surviving mutants (write a test that kills each)", [n for n in survivors if n not in equivalent]),
                          ("Equivalent mutants (docs/testing.md says why)", [n for n in survivors if n in equivalent])):
         if names:
             print(f"{title}:")

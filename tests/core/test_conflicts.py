@@ -52,7 +52,9 @@ def test_half_a_conflict_is_still_reported() -> None:
     unclosed, = find_conflicts("a\n<<<<<<< HEAD\nours\n=======\ntheirs\n")
     assert unclosed.line == 2 and "its >>>>>>> line is missing" in unclosed.message("a.md")
     lone, = find_conflicts("ours\ntheirs\n>>>>>>> feature-x\n")
-    assert lone.line == 3 and lone.message("a.md").startswith("a leftover merge-conflict marker (>>>>>>> feature-x)")
+    assert lone.line == 3 and lone.message("a.md") == (
+        "a leftover merge-conflict marker (>>>>>>> feature-x) without its <<<<<<< line: check that the lines above hold "
+        "what you want (both sides may still be there), then delete this line")
     # a second opening marker before the first closed: both are reported, each once
     assert lines("<<<<<<< HEAD\nx\n" + CONFLICT) == [1, 3]
 
@@ -80,8 +82,12 @@ def test_a_look_alike_line_does_not_end_the_search() -> None:
     assert lines("<<<<<<<< eight\n" + CONFLICT) == [2]
 
 
-def test_a_diff3_conflict_left_open_still_says_to_drop_the_ancestors_lines() -> None:
-    (unclosed,) = find_conflicts("<<<<<<< HEAD\nours\n||||||| base\nold\n=======\ntheirs\n")
+DIFF3_OPEN = "<<<<<<< HEAD\nours\n||||||| base\nold\n=======\ntheirs\n"
+
+
+@pytest.mark.parametrize("text", [DIFF3_OPEN, DIFF3_OPEN + CONFLICT], ids=["at the end", "before another conflict"])
+def test_a_diff3_conflict_left_open_still_says_to_drop_the_ancestors_lines(text: str) -> None:
+    unclosed = find_conflicts(text)[0]
     assert unclosed.diff3 and unclosed.message("a.md") == (
         "unresolved merge conflict (<<<<<<< HEAD, and its >>>>>>> line is missing): keep the lines you want, delete the marker "
         "lines (<<<<<<<, |||||||, =======, >>>>>>>) and the common ancestor's lines between ||||||| and =======, then git add "
