@@ -44,10 +44,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path[:0] = [str(HERE), str(HERE.parent)]
 import synth  # noqa: E402
+from tests.browser.conftest import headless_chromium as browser  # noqa: E402  (Debian's chromium, as the tests drive it)
 
-CHROMIUM = "/usr/bin/chromium"
 TERM = "pricing"
 # Files of a search: the journal's Pagefind bundle; Material's index and its worker.
 SEARCH_FILES = ("/pagefind/", "/search/", "/assets/javascripts/workers/search")
@@ -88,18 +88,6 @@ class Served:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=5)
-
-
-@contextlib.contextmanager
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @contextlib.contextmanager

@@ -124,10 +124,13 @@ def library_records(html: str, read: Callable[[str], str]) -> list[dict]:
 PAGEFIND_MAGIC = b"pagefind_dcd"
 
 
-def indexed_pages(site: Path) -> dict[str, dict]:
-    """Each page in the site's search index (its Pagefind fragment: url, content, meta, filters), by URL."""
+def indexed_pages(site: Path, part: str | None = None) -> dict[str, dict]:
+    """Each page in the site's search index (its Pagefind fragment: url, content, meta, filters), by URL;
+    from every part of the index (site/search), or from one: ``""`` the first, ``"part-2/"``…"""
     out = {}
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    folder = site / "pagefind"
+    parts = ["", *(f"{p.name}/" for p in sorted(folder.glob("part-*")))] if part is None else [part]
+    for path in [p for name in parts for p in sorted((folder / name / "fragment").glob("*.pf_fragment"))]:
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(PAGEFIND_MAGIC), path
         fragment = json.loads(data[len(PAGEFIND_MAGIC):])

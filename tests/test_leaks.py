@@ -16,6 +16,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -47,7 +48,7 @@ def site(request, tmp_path_factory) -> Path:
 def search_index(site: Path) -> str:
     """The text of the site's search index: every page's Pagefind fragment, unpacked."""
     texts = files(site)
-    return "".join(text for name, text in texts.items() if name.startswith("pagefind/fragment/"))
+    return "".join(text for name, text in texts.items() if re.match(r"pagefind/(part-\d+/)?fragment/", name))
 
 
 def files(site: Path) -> dict[str, str]:

@@ -13,11 +13,11 @@ from markupsafe import escape
 @dataclass(frozen=True)
 class Searchable:
     """A page the search index holds, and what it records besides the page's text: ``meta`` is
-    shown with a hit (``title`` as its heading), ``filters`` narrow a search, ``sort`` orders hits."""
+    shown with a hit (``title`` as its heading), ``filters`` narrow a search. (No sort keys: the index
+    comes in parts, and Pagefind merges parts' results by score only; see site/search.)"""
 
     meta: dict[str, str]
     filters: dict[str, list[str]] = field(default_factory=dict)
-    sort: dict[str, str] = field(default_factory=dict)
 
 
 class Page:

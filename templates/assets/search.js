@@ -9,8 +9,9 @@
  *
  * Keys as in Material: "/", "s" or "f" open the search, Escape closes it, the arrow keys move
  * through the results, Enter in the box opens the first one. Results show date, account and
- * relationship, and narrow by relationship, year, tag and account. A search needs words: filters
- * alone would fetch the whole index (the segment pages list interviews by each of them).
+ * relationship, and narrow by relationship, year, tag and account; the best matches come first
+ * (the index is in parts, and Pagefind merges their results by score only). A search needs words:
+ * filters alone would fetch the whole index (the segment pages list interviews by each of them).
  *
  * The index is found next to this file (<site>/pagefind/), so a site served under a sub-path
  * works; pages opened from file:// cannot fetch it.
@@ -22,6 +23,7 @@
   if (!script || document.querySelector("[data-journal-search]")) return; // Material's instant navigation keeps the header
   if (document.querySelector('[data-md-component="search"]')) return; // the theme's own search is on: one search box
   var BUNDLE = new URL("../../pagefind/pagefind.js", script.src).href; // this file is <site>/assets/journal/search.js
+  var PARTS = new URL("../../pagefind/parts.json", script.src).href;
   var SITE = new URL("../../", script.src).pathname;
   var PAGE = 10;
   var FILTERS = [["relationship", "Relationship"], ["year", "Year"], ["tag", "Tag"], ["account", "Account"]];
@@ -61,10 +63,15 @@
     return { toggle: toggle, root: wrap };
   }
 
+  /* Pagefind, with every part of the index merged into the first (generator/site/search: parts.json). */
   var loading = null;
   function pagefind() {
-    loading = loading || import(BUNDLE).then(function (pf) {
-      return pf.options({ baseUrl: SITE, excerptLength: 24 }).then(function () { return pf.init(); }).then(function () { return pf; });
+    loading = loading || Promise.all([import(BUNDLE), fetch(PARTS).then(function (r) { return r.json(); })]).then(function (got) {
+      var pf = got[0];
+      var options = { baseUrl: SITE, excerptLength: 24 }; // a merged part takes none of the first's options
+      return pf.options(options).then(function () { return pf.init(); }).then(function () {
+        return Promise.all(got[1].map(function (part) { return pf.mergeIndex(new URL(part, PARTS).href, options); }));
+      }).then(function () { return pf; });
     });
     return loading;
   }
@@ -81,7 +88,6 @@
     var filterBox = root.querySelector(".journal-search__filters");
     var dialog = root.querySelector("[data-journal-search]");
     var chosen = {};
-    var newest = false;
     var results = [];
     var shown = 0;
     var seq = 0;
@@ -115,7 +121,7 @@
           return '<select data-filter="' + f[0] + '" aria-label="' + f[1] + '"><option value="">' + f[1] + ": any</option>" +
             values.map(function (v) { return '<option value="' + esc(v) + '">' + esc(v) + " (" + all[f[0]][v] + ")</option>"; }).join("") +
             "</select>";
-        }).join("") + '<select data-sort aria-label="Order"><option value="">Best match first</option><option value="1">Newest first</option></select>';
+        }).join("");
         filterBox.hidden = false;
       });
     }
@@ -133,9 +139,7 @@
         return;
       }
       pagefind().then(function (pf) {
-        var options = { filters: Object.assign({}, chosen) };
-        if (newest) options.sort = { date: "desc" };
-        return pf.debouncedSearch(term, options, 80).then(function (search) {
+        return pf.debouncedSearch(term, { filters: Object.assign({}, chosen) }, 80).then(function (search) {
           if (search === null || mine !== seq) return null; // a newer keystroke took over
           results = search.results;
           shown = 0;
@@ -172,8 +176,7 @@
     root.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); });
     filterBox.addEventListener("change", function (e) {
       var select = e.target;
-      if (select.hasAttribute("data-sort")) newest = select.value === "1";
-      else if (select.value) chosen[select.getAttribute("data-filter")] = select.value;
+      if (select.value) chosen[select.getAttribute("data-filter")] = select.value;
       else delete chosen[select.getAttribute("data-filter")];
       run();
     });

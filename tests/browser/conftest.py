@@ -133,14 +133,21 @@ def engine_site(request: pytest.FixtureRequest) -> EngineSite:
     return EngineSite(request.param, request.getfixturevalue("site_url" if request.param == "mkdocs" else "zensical_site_url"))
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+@contextlib.contextmanager
+def headless_chromium() -> Iterator[Browser]:
+    """Debian's chromium, headless, through Playwright (also what bench/browse.py measures with)."""
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
         try:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with headless_chromium() as chromium:
+        yield chromium
 
 
 @contextlib.contextmanager

@@ -1,15 +1,18 @@
 """The quotes library and search of a 1,000-interview journal (bench/browse.py in the test suite).
 
-The journal is bench/synth.py's, built once for the module. Bytes are what the server sent
-(deterministic for a build); the time bounds are generous, for a busy CI machine. The figures at
-5,000 interviews are in bench/README.md.
+The journal is bench/synth.py's, built once for the session (by one xdist worker for both). Bytes
+are what the server sent (deterministic for a build); the time bounds are generous, for a busy CI
+machine. The figures at 5,000 interviews are in bench/README.md.
 """
 
 from __future__ import annotations
 
+import collections
+import fcntl
 import importlib.util
+import json
 import re
-from pathlib import Path
+import shutil
 from typing import Any
 
 import pytest
@@ -32,11 +35,20 @@ def bench() -> Any:
 
 
 @pytest.fixture(scope="module")
-def journal(tmp_path_factory) -> dict[str, Any]:
+def journal(tmp_path_factory, worker_id: str) -> dict[str, Any]:
+    """Built once for the session: under xdist, by whichever worker comes first, the other one waits
+    (its tests are spread over both, and the build takes both cores)."""
     browse = bench()
-    out = tmp_path_factory.mktemp("scale")
-    manifest = browse.synth.generate(out, N)
-    browse.build(out / "journal", reuse=False)
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    out = shared / "scale"
+    with open(shared / "scale.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (out / "built").is_file():
+            shutil.rmtree(out, ignore_errors=True)
+            browse.synth.generate(out, N)
+            browse.build(out / "journal", reuse=False)
+            (out / "built").touch()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     return {"browse": browse, "site": out / "journal" / "site", "manifest": manifest}
 
 
@@ -68,9 +80,33 @@ def test_search_fetches_a_fraction_of_the_index(figures, journal) -> None:
     search = figures["search"]
     index = sum(p.stat().st_size for p in (journal["site"] / "pagefind").rglob("*") if p.is_file())
     assert search["bytes"] < 0.6 * MB < index
+    assert json.loads((journal["site"] / "pagefind" / "parts.json").read_text()) == ["part-2/"]  # merged by search.js
     assert search["first_result_s"] < 10
     total, lost = (int(re.match(r"[\d,]+", search[k]).group(0).replace(",", "")) for k in ("results", "filtered"))
     assert 0 < lost < total
+
+
+def test_search_merges_every_part_of_the_index(browser: Browser, journal) -> None:
+    """The index comes in parts of 3 MB of text (site/search), two at this size: search.js merges them,
+    so a facet counts the pages of both, and a search narrowed by it finds pages of the second part."""
+    site = journal["site"]
+    first, second = indexed_pages(site, part=""), indexed_pages(site, part="part-2/")
+    assert first and second and not first.keys() & second.keys()
+    pages = [*first.values(), *second.values()]
+    years = collections.Counter(y for page in pages for y in page["filters"].get("year", []))
+    year = max(years)
+    assert any(page["filters"].get("year") == [year] for page in second.values())
+    dialog = "[data-journal-search]"
+    with journal["browse"].Served(site) as served, open_page(browser) as (page, _):
+        page.goto(served.url + "about/")
+        journal["browse"].journal_search(page, "pricing")
+        page.locator(f"{dialog} select[data-filter=year]").wait_for()  # drawn after the first results
+        offered = page.locator(f"{dialog} select[data-filter=year] option").all_inner_texts()
+        assert offered == ["Year: any", *(f"{y} ({years[y]})" for y in sorted(years, reverse=True))]  # counts of both parts
+        page.locator(f"{dialog} select[data-filter=year]").select_option(year)  # searches again
+        expect(page.locator(dialog)).to_have_attribute("data-term", "pricing")
+        found = page.locator(f"{dialog} .md-search-result__link").evaluate_all("as => as.map(a => new URL(a.href).pathname)")
+    assert found and all(url.startswith(f"/interviews/{year}/") for url in found) and set(found) & second.keys()
 
 
 def test_a_combined_filter_counts_what_it_shows(browser: Browser, journal, figures) -> None:
@@ -78,7 +114,7 @@ def test_a_combined_filter_counts_what_it_shows(browser: Browser, journal, figur
     tag = records[0]["tags"][0]
     expected = [r["id"] for r in records if tag in r["tags"] and r["rel"] == "customer" and r["cl"] == "anonymous"]
     with journal["browse"].Served(journal["site"]) as served, open_page(browser) as (page, _):
-        page.goto(served.url + f"quotes/?rel=customer&cl=anonymous")
+        page.goto(served.url + "quotes/?rel=customer&cl=anonymous")
         page.select_option("select[name=tag]", tag)
         expect(page.locator("#journal-quote-count")).to_have_text(f"Showing {len(expected)} of 4,004 quotes")
         shown = page.locator("#journal-quote-list > figure").evaluate_all("fs => fs.map(f => f.id)")
@@ -95,6 +131,7 @@ def test_search_never_finds_a_confidential_note(browser: Browser, journal) -> No
     with journal["browse"].Served(journal["site"]) as served, open_page(browser) as (page, _):
         page.goto(served.url + "about/")
         found = page.evaluate("""async names => { const pf = await import('/pagefind/pagefind.js'); await pf.init();
+            for (const part of await (await fetch('/pagefind/parts.json')).json()) await pf.mergeIndex('/pagefind/' + part);
             const urls = [];
             for (const name of names) for (const r of (await pf.search(name)).results) urls.push((await r.data()).url);
             return urls; }""", sorted({f["customer"] for f in hidden}))

@@ -43,7 +43,7 @@ from ...site.output import swap_in, temp_site_dir
 from ...site.pages.assets import SCRIPTS, STYLESHEETS
 from ...site.registry import build_pages
 from ...site.render import Renderer
-from ...site.search import Record, index, write_bundle
+from ...site.search import PartsIndex, Record, new_bundle_folder, swap_bundle, write_files
 from ...site.search.records import guide_record, page_record
 from .incremental import BuildRecord, DirtyServe, frame_digest
 from .options import JournalPluginConfig
@@ -79,7 +79,9 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.page_urls: list[str] = []
         self.outputs: set[str] = set()
         self.populated = True  # `serve --dirty`: every page has been read (set in on_nav, on_env)
-        self.found: dict[str, Record] = {}  # this build's search records, by page URL
+        self.found: dict[str, Record] = {}  # `serve`: this build's search records, by page URL
+        self.index: PartsIndex | None = None  # not `serve`: the search index, its parts made as the pages come
+        self.streamed: set[str] = set()  # docs paths of the pages the worker renders (parallel.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -110,7 +112,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         started = time.perf_counter()
         self.writing = False
-        self.found = {}
+        self.found, self.streamed = {}, set()
         kept = session(self.root)
         journal, problems = load_journal(self.root, self.options, today=build_date(), cache=kept.parsed)
         for problem in problems:
@@ -132,7 +134,9 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             self.stream = InterviewPageStream(site)
             # Sorted like build_pages, so MkDocs sees (and indexes) the files in the same order either way.
             pages = build_pages(site, exclude=("interviews", *OFFLOADED), built_elsewhere=self.stream.families())
-            self.pages = dict(sorted({**pages, **InterviewPageStream.placeholders(site)}.items()))
+            placeholders = InterviewPageStream.placeholders(site)
+            self.streamed = set(placeholders)
+            self.pages = dict(sorted({**pages, **placeholders}.items()))
         else:
             if self.command == "serve":  # re-render only the interviews whose inputs changed
                 site.cache = kept.pages
@@ -158,6 +162,11 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.writing = True
+        if self.command != "serve":  # every page the index holds is known now: a part is made once its pages came
+            searched = [page.url for path, page in self.pages.items() if page.search is not None or path in self.streamed]
+            guides = [_page_url(f) for f in files.documentation_pages() if f.src_uri not in self.pages]
+            # Written into the site folder (emptied by now) part by part, swapped in at the end.
+            self.index = PartsIndex(("/" + url for url in [*searched, *guides]), new_bundle_folder(Path(config.site_dir)))
         # docs/quotes.md and a generated quotes/index.md share /quotes/
         clashes = clashing_docs(self.pages, {f.src_uri: f.url for f in files})
         if clashes:
@@ -242,13 +251,13 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def on_page_context(self, context, *, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
         if generated is None:  # a page of the docs: a guide
-            self.found[page.url] = guide_record(page.url, page.title or "", page.content or "")
+            self._found(guide_record(page.url, page.title or "", page.content or ""))
             return context
         if generated.html is None and self.stream is not None:
             generated = self.stream.get(page.file.src_uri)
         record = page_record(generated)
         if record is not None:
-            self.found[page.url] = record
+            self._found(record)
         if generated.html is not None:
             if self.command == "build" and len(generated.html) > BIG_PAGE:
                 _trim_heap()  # its copies need room: give back what earlier pages freed
@@ -256,6 +265,15 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             # MkDocs has the HTML now: drop ours.
             self.pages[page.file.src_uri] = Page(generated.path, title=generated.title)
         return context
+
+    def _found(self, record: Record) -> None:
+        if self.index is not None:
+            try:
+                self.index.add(record)
+            except SearchIndexError as exc:
+                raise PluginError(f"journal: {exc}") from None
+        else:
+            self.found[record.url[1:]] = record
 
     def on_post_page(self, output: str, *, page, config) -> str:
         """MkDocs keeps every page's HTML until the build ends; ours is written and indexed by now."""
@@ -271,25 +289,24 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index, self.index = self.index, None
         self._end_build()
-        records = self.found
-        if self.dirty:
-            records = self._finish_dirty_build(config)
-        self._index(list(records.values()), Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        if index is not None:  # a build: into its temporary folder, so a failure leaves the last site
+            started = time.perf_counter()
+            try:
+                assert index.folder is not None
+                write_files(index.files(), index.folder)
+                swap_bundle(index.folder, site_dir)
+            except SearchIndexError as exc:
+                raise PluginError(f"journal: {exc}") from None
+            finally:
+                index.close()
+            log.info(f"journal: search index written {time.perf_counter() - started:.1f} s after the last page")
+        else:  # `serve`: in the background, the reload does not wait for it
+            records = self._finish_dirty_build(config) if self.dirty else self.found
+            session(self.root).search(lambda line: log.info(f"journal: {line}")).update(list(records.values()), site_dir)
         self.built = True
-
-    def _index(self, records: list[Record], site_dir: Path) -> None:
-        """The search index into the site folder: at once for a build (into its temporary folder, so a
-        failure leaves the last site), in the background under `serve` (the reload does not wait)."""
-        if self.command == "serve":
-            session(self.root).search(lambda line: log.info(f"journal: {line}")).update(records, site_dir)
-            return
-        started = time.perf_counter()
-        try:
-            write_bundle(index(records), site_dir)
-        except SearchIndexError as exc:
-            raise PluginError(f"journal: {exc}") from None
-        log.info(f"journal: search index of {len(records)} pages in {time.perf_counter() - started:.1f} s")
 
     def _finish_dirty_build(self, config: MkDocsConfig) -> dict[str, Record]:
         """Delete outputs of pages that are gone, log what was built; the search records of every page."""
@@ -312,6 +329,9 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         if self.stream is not None:
             self.stream.close()
             self.stream = None
+        if self.index is not None:  # a build that failed: the parts being indexed are not needed
+            self.index.close()
+            self.index = None
         if self.command == "serve":
             collect_later()  # what the loaded journal froze (see workers.gc_paused)
 

@@ -52,8 +52,7 @@ def account_page(site: Site, account: Account) -> Page:
     page.search_html = search_html(account)
     relationship = account.relationship.replace("-", " ")
     page.search = Searchable(meta={"title": account.name, "account": account.name, "relationship": relationship},
-                             filters={"relationship": [relationship], "account": [account.name]},
-                             sort={"date": account.last_contact.isoformat() if account.last_contact else ""})
+                             filters={"relationship": [relationship], "account": [account.name]})
     return page
 
 

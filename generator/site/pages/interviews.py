@@ -72,8 +72,7 @@ def searchable(site: Site, interview: Interview) -> Searchable:
         meta={"title": page_title(interview), "date": site.renderer.env.filters["longdate"](interview.date),
               "account": account, "relationship": relationship},
         filters={"relationship": [relationship], "account": [account], "tag": tag_labels(site, interview),
-                 "year": [str(interview.date.year)]},
-        sort={"date": interview.date.isoformat()})
+                 "year": [str(interview.date.year)]})
 
 
 def search_html(interview: Interview, notes: Markup) -> str:

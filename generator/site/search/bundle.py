@@ -28,7 +28,6 @@ MAGIC = b"pagefind_dcd"
 # What the browser needs: the search API, its worker, the entry file; the per-language wasm and
 # metadata; the word index, fragments and filters. Not Pagefind's own UIs (search.js is ours).
 LOADED = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
-FOLDERS = ("index/", "fragment/", "filter/")
 # pf_meta: [version, pages, index chunks, filters [[name, file]], sorts [[name, [pages]]], meta fields]
 META_FILTERS, META_SORTS = 3, 4
 
@@ -51,12 +50,13 @@ def _hash(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
-def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The files the browser needs, with filters and sorts in sorted order and names to match."""
+def canonical(files: dict[str, bytes], loader: bool = True) -> dict[str, bytes]:
+    """The files the browser needs, with filters and sorts in sorted order and names to match;
+    ``loader``: with Pagefind's script and wasm (a bundle merged into another uses that one's)."""
     entry = json.loads(files["pagefind-entry.json"])
-    wasm = {f"wasm.{info['wasm']}.pagefind" for info in entry["languages"].values()}
-    out = {name: data for name, data in files.items() if name.startswith(FOLDERS) and not name.startswith("filter/")
-           or name in wasm or name in LOADED}
+    wasm = {f"wasm.{info['wasm']}.pagefind" for info in entry["languages"].values()} if loader else set()
+    out = {name: data for name, data in files.items() if name.startswith(("index/", "fragment/"))
+           or name in wasm or (name in LOADED if loader else name == "pagefind-entry.json")}
     for language, info in sorted(entry["languages"].items()):
         meta_name = f"pagefind.{info['hash']}.pf_meta"
         meta = _decode(meta_name, files[meta_name])
@@ -81,13 +81,28 @@ def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
 def write_bundle(files: dict[str, bytes], site_dir: Path) -> Path:
     """Put ``files`` in ``site_dir``/pagefind: written into a fresh folder first, then swapped in
     (Pagefind never deletes what an earlier index left, and a reader never sees half a bundle)."""
+    fresh = new_bundle_folder(site_dir)
+    write_files(files, fresh)
+    return swap_bundle(fresh, site_dir)
+
+
+def new_bundle_folder(site_dir: Path) -> Path:
+    """A fresh folder in ``site_dir`` to write a bundle into, before :func:`swap_bundle` puts it in place."""
     site_dir.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{FOLDER}-new-", dir=site_dir))
     fresh.chmod(0o755)  # mkdtemp's 0700 would hide it from a web server running as another user
+    return fresh
+
+
+def write_files(files: dict[str, bytes], folder: Path) -> None:
     for name, data in files.items():
-        path = fresh / name
+        path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+
+
+def swap_bundle(fresh: Path, site_dir: Path) -> Path:
+    """The bundle written into ``fresh`` (:func:`new_bundle_folder`) in place of the site's last one."""
     target = site_dir / FOLDER
     old = site_dir / f".{FOLDER}-old-{os.getpid()}-{fresh.name.rsplit('-', 1)[-1]}"
     if target.exists():

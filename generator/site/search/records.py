@@ -30,7 +30,6 @@ class Record:
     content: str  # plain text
     meta: dict[str, str] = field(default_factory=dict)  # shown with a hit; "title" is its heading
     filters: dict[str, list[str]] = field(default_factory=dict)
-    sort: dict[str, str] = field(default_factory=dict)
 
 
 def text_of(html: str) -> str:
@@ -40,7 +39,7 @@ def text_of(html: str) -> str:
 
 
 def record(url: str, html: str, searchable: Searchable) -> Record:
-    return Record("/" + url, text_of(html), dict(searchable.meta), dict(searchable.filters), dict(searchable.sort))
+    return Record("/" + url, text_of(html), dict(searchable.meta), dict(searchable.filters))
 
 
 def page_record(page: Page) -> Record | None:

@@ -3,7 +3,7 @@
 The protocol, as the binary speaks it: each message is a JSON object, base64-encoded and
 followed by a comma, on stdin (requests) and stdout (responses); a request carries a
 ``message_id`` and its response the same. ``NewIndex`` answers an ``index_id``, ``AddRecord``
-adds one record (its URL, plain-text content, language, meta, filters, sort), ``GetFiles``
+adds one record (its URL, plain-text content, language, meta, filters, sort keys), ``GetFiles``
 answers every file of the bundle, base64-encoded.
 
 The package's own Python API waits 0.1 s before reading each response (pagefind 1.5.2,
@@ -63,11 +63,10 @@ class Indexer:
         self.records = 0
         self._index_id = self._call({"type": "NewIndex", "config": {"force_language": LANGUAGE}})["index_id"]
 
-    def add(self, url: str, content: str, meta: dict[str, str], filters: dict[str, list[str]],
-            sort: dict[str, str]) -> None:
+    def add(self, url: str, content: str, meta: dict[str, str], filters: dict[str, list[str]]) -> None:
         """Send one record; its answer is read in the background (an error surfaces in ``files``)."""
         self._send({"type": "AddRecord", "index_id": self._index_id, "url": url, "content": content,
-                    "language": LANGUAGE, "meta": meta, "filters": filters, "sort": sort})
+                    "language": LANGUAGE, "meta": meta, "filters": filters, "sort": {}})
         self.records += 1
 
     def files(self) -> dict[str, bytes]:

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
-from tests.support import FIXTURES, index_files, indexed_pages, run_mkdocs
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from generator.adapters.mkdocs.plugin import JournalPlugin
+from generator.errors import SearchIndexError
+from generator.site import search
+from generator.site.search import PartsIndex, Record, new_bundle_folder
+from tests.support import EPOCH, FIXTURES, index_files, indexed_pages, run_mkdocs
 
 MINI = FIXTURES / "mini"
 
@@ -51,3 +60,39 @@ def test_a_failed_index_fails_the_build_and_keeps_the_previous_site(tmp_path: Pa
     assert failed.returncode != 0 and "journal: pagefind stopped" in failed.stderr and "Traceback" not in failed.stderr
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert not list(project.glob(".journal-build-*"))
+
+
+def test_a_build_indexes_its_pages_in_parts_as_it_renders_them(tmp_path: Path, monkeypatch) -> None:
+    """In-process, with parts of at most 120 characters: every page of the one-part build, in parts
+    that the first lists, in URL order."""
+    project, result = build(tmp_path, "whole")
+    assert result.returncode == 0, result.stderr
+    whole = indexed_pages(project / "site")
+    monkeypatch.setattr(search, "PART", 120)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    parts = tmp_path / "parts"
+    shutil.copytree(MINI, parts)
+    config = load_config(str(parts / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    site = parts / "site"
+    listed = json.loads((site / "pagefind" / "parts.json").read_text())
+    assert len(listed) >= 3 and listed == [f"part-{n}/" for n in range(2, len(listed) + 2)]
+    assert indexed_pages(site) == whole and not list(site.glob(".pagefind-*"))  # written part by part, swapped in
+    urls = [list(indexed_pages(site, part)) for part in ["", *listed]]
+    assert [url for part in urls for url in sorted(part)] == sorted(whole)
+    for part in urls:
+        assert len(part) == 1 or sum(len(whole[url]["content"]) for url in part) <= 120 * 1.1  # Pagefind's text, near ours
+
+
+def test_a_failed_build_stops_its_search_index(tmp_path: Path) -> None:
+    plugin = JournalPlugin()
+    plugin.command = "build"
+    plugin.index = parts = PartsIndex(["/a/", "/b/"], new_bundle_folder(tmp_path))
+    plugin.on_build_error(error=RuntimeError("a page could not be rendered"))
+    assert plugin.index is None and list(tmp_path.iterdir()) == []  # nor is a part left in the site folder
+    with pytest.raises(SearchIndexError, match="closed"):
+        parts.add(Record("/a/", "a page rendered after the build failed"))

@@ -4,7 +4,6 @@ file and the text). The mistakes `journal check` refuses are in tests/bad_inputs
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 

@@ -42,7 +42,6 @@ def test_an_interview_is_found_with_its_date_account_relationship_tags_and_year(
                            "relationship": "prospect"}
     assert record.filters["relationship"] == ["prospect"] and record.filters["account"] == ["Acme Logistics"]
     assert record.filters["year"] == ["2026"] and "on-call" in record.filters["tag"]  # a tag of one of its quotes
-    assert record.sort == {"date": "2026-03-04"}
     assert "We cut our on-call pages in half" in record.content and "¶" not in record.content
     assert "jane@acme.example" not in record.content  # contacts are never on a page
 

@@ -11,8 +11,8 @@ from generator.site.search import Record, index
 
 
 def few(n: int = 3) -> list[Record]:
-    return [Record(f"/p{k}/", f"page {k} about pricing", {"title": f"P{k}"}, {"tag": ["b", "a"][: k % 2 + 1], "year": [str(2020 + k)]},
-                   {"date": f"2026-01-0{k + 1}"}) for k in range(n)]
+    return [Record(f"/p{k}/", f"page {k} about pricing", {"title": f"P{k}"}, {"tag": ["b", "a"][: k % 2 + 1], "year": [str(2020 + k)]})
+            for k in range(n)]
 
 
 def test_the_same_records_give_the_same_bytes_in_any_order() -> None:
@@ -30,3 +30,4 @@ def test_a_pagefind_that_stops_or_is_missing_is_an_error(monkeypatch, tmp_path: 
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nowhere"))
     with pytest.raises(SearchIndexError, match="could not start"):
         index(few())
+
