@@ -151,13 +151,16 @@ class PartsIndex:
     def close(self) -> None:
         """No part is started any more, one being indexed stops with its Pagefind process, and a
         ``folder`` not swapped into a site is removed."""
+        self._pool.shutdown(wait=False, cancel_futures=True)  # first: a part ending now starts no other
         self._stop.set()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=True)
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _index_part(records: list[Record], first: bool, stop: threading.Event) -> dict[str, bytes]:
+    if stop.is_set():
+        raise SearchIndexError("the search index was stopped")
     with Indexer() as indexer:
         for r in records:
             if stop.is_set():
