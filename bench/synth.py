@@ -15,8 +15,9 @@ writes
 
 The interview format is the one of JOURNAL-SPEC.md sections 2 and 3. Only the
 standard library and PyYAML are used. ``--shape`` picks how the interviews look (``SHAPES``):
-``standard`` (~3 KB of notes, 2-6 quotes) or ``quote-heavy`` (short notes, 6-12 quotes,
-accounts often found in another relationship).
+``standard`` (~3 KB of notes, 2-6 quotes), ``quote-heavy`` (short notes, 6-12 quotes, accounts
+often found in another relationship) or ``everyday`` (~1.5 KB of notes, account attributes in
+every note, frequent relationship changes, three tags of sixty, clearances in thirds).
 """
 
 from __future__ import annotations
@@ -41,11 +42,23 @@ class Shape(NamedTuple):
     """How the interviews of a synthetic journal look (a NamedTuple: tests load this file without importing it)."""
 
     quotes: tuple[int, int] = (2, 6)  # quotes per interview, at least and at most
-    short_notes: bool = False  # a few lines around the quotes instead of ~3 KB of notes
+    notes: int = 3000  # about this many bytes of notes around the quotes; 0: a line of context only
     relationship_change: float = 0.0  # chance that an interview finds its account in another relationship
+    clearances: tuple[float, float] = (0.5, 0.3)  # shares of internal and anonymous quotes; the rest are public
+    tags: tuple[int, int] = (1, 4)  # tags per interview, at least and at most
+    vocabulary: int = 40  # tags drawn from the first this many of TAGS
+    attributes_in_notes: bool = False  # industry, size and region in every interview instead of accounts.yml
 
 
-SHAPES = {"standard": Shape(), "quote-heavy": Shape(quotes=(6, 12), short_notes=True, relationship_change=0.4)}
+SHAPES = {
+    "standard": Shape(),
+    # Short notes, many quotes, accounts often found in another relationship (browsing at scale).
+    "quote-heavy": Shape(quotes=(6, 12), notes=0, relationship_change=0.4),
+    # As teams write: ~1.5 KB of notes, attributes repeated in every note, frequent relationship
+    # changes, three tags of sixty, a third of the quotes each internal, anonymous and public.
+    "everyday": Shape(notes=1500, relationship_change=0.3, clearances=(1 / 3, 1 / 3), tags=(3, 3), vocabulary=60,
+                      attributes_in_notes=True),
+}
 
 RELATIONSHIPS = ["customer", "prospect", "lost-customer", "competitor-customer"]
 # Where an account's relationship moves (shape.relationship_change): won, lost, won back, switched.
@@ -64,9 +77,14 @@ TAGS = [
     "training", "migration", "data export", "reliability", "uptime", "usability", "documentation", "procurement",
     "security review", "contract terms", "renewal", "churn risk", "expansion", "competitor pricing",
     "internal disagreement", "budget cuts",
+    # the everyday shape's vocabulary of sixty
+    "billing", "invoicing", "offline mode", "gps tracking", "proof of delivery", "spare parts", "work orders",
+    "customer portal", "sms", "voice calls", "analytics", "forecasting", "capacity planning", "shift swaps",
+    "time tracking", "payroll export", "accessibility", "localization", "data retention", "vendor lock-in",
 ]
 INDUSTRIES = ["Logistics", "Field Service", "Utilities", "Cold Chain Logistics", "Healthcare", "Manufacturing",
               "Retail", "Telecom", "Facilities Management", "Construction", "Public Transport", "Property Management"]
+ACCOUNT_ATTRIBUTES = ("industry", "size", "region")
 SIZES = ["1-50", "50-200", "200-1000", "1000-5000", "5000+"]
 REGIONS = ["EMEA", "North America", "APAC", "LATAM"]
 NAME_FIRST = [
@@ -300,14 +318,15 @@ def _quote_text(rng: random.Random, used: set[str], forbidden: list[str]) -> str
     raise RuntimeError("could not make a distinct quote text")
 
 
-def _quote_block(rng: random.Random, number: int, k: int, speaker: str, text: str, clearance: str) -> str:
+def _quote_block(rng: random.Random, number: int, k: int, speaker: str, text: str, clearance: str,
+                 vocabulary: list[str]) -> str:
     attrs: list[str] = []
     if clearance in ("public", "anonymous") or rng.random() < 0.3:
         attrs.append(f"#q-{number:06d}-{k}")
     if clearance != "internal" or rng.random() < 0.3:
         attrs.append(clearance)
     if rng.random() < 0.6:
-        attrs.append('tags="' + ", ".join(rng.sample(TAGS, rng.randint(1, 2))) + '"')
+        attrs.append('tags="' + ", ".join(rng.sample(vocabulary, rng.randint(1, 2))) + '"')
     if clearance == "public" and rng.random() < 0.5:
         attrs.append(f'consent="{speaker}, email"')
     attribution = f"> — {speaker}" + (" {" + " ".join(attrs) + "}" if attrs else "")
@@ -329,9 +348,9 @@ def _bullets(rng: random.Random, count: int) -> str:
     return "\n".join("- " + _fill(b, rng) for b in rng.sample(BULLETS, count))
 
 
-def _long_notes(rng: random.Random, pending: list[str]) -> list[tuple[str, list[str]]]:
-    """~3 KB of notes in sections (headings, paragraphs, lists), the quote blocks among them."""
-    target = rng.randint(2700, 3300)
+def _long_notes(rng: random.Random, pending: list[str], size: int) -> list[tuple[str, list[str]]]:
+    """About ``size`` bytes of notes in sections (headings, paragraphs, lists), the quote blocks among them."""
+    target = rng.randint(size * 9 // 10, size * 11 // 10)
     sections = [("Context", [_paragraph(rng, rng.randint(3, 4))])]
     headings = rng.sample(HEADINGS, len(HEADINGS))
     body_len = lambda: sum(len(b) + 2 for _, blocks in sections for b in blocks)  # noqa: E731
@@ -360,7 +379,7 @@ def make_interview(rng: random.Random, number: int, account: dict, date: dt.date
         relationship = MOVES[relationship]
     products = sorted(rng.sample(PRODUCTS, rng.choice([0, 1, 1, 1, 2])))
     competitors = [rng.choice(COMPETITORS)] if relationship == "competitor-customer" or rng.random() < 0.3 else []
-    tags = rng.sample(TAGS, rng.randint(1, 4))
+    tags = rng.sample(TAGS[:shape.vocabulary], rng.randint(*shape.tags))
     channel = rng.choices(CHANNELS, CHANNEL_WEIGHTS)[0]
     summary = _fill(rng.choice(SENTENCES), rng)
 
@@ -376,6 +395,8 @@ def make_interview(rng: random.Random, number: int, account: dict, date: dt.date
     if competitors:
         fm.append(f"competitors: [{', '.join(competitors)}]")
     fm.append(f"tags: [{', '.join(tags)}]")
+    if shape.attributes_in_notes:
+        fm += [f"{key}: {_q(account[key])}" for key in ACCOUNT_ATTRIBUTES]
     fm.append(f"summary: {_q(summary)}")
     if confidential:
         fm.append("confidential: true")
@@ -386,17 +407,17 @@ def make_interview(rng: random.Random, number: int, account: dict, date: dt.date
     forbidden = [account["name"]] + [p["name"] for p in people]
     quotes = []
     for k in range(1, rng.randint(*shape.quotes) + 1):
-        r = rng.random()
-        clearance = "internal" if r < 0.5 else "anonymous" if r < 0.8 else "public"
+        r, (internal, anonymous) = rng.random(), shape.clearances
+        clearance = "internal" if r < internal else "anonymous" if r < internal + anonymous else "public"
         speaker = rng.choice(people)["name"]
         text = _quote_text(rng, used, forbidden)
         quotes.append({"k": k, "clearance": clearance, "speaker": speaker, "text": text,
-                       "block": _quote_block(rng, number, k, speaker, text, clearance)})
+                       "block": _quote_block(rng, number, k, speaker, text, clearance, TAGS[:shape.vocabulary])})
 
-    if shape.short_notes:
-        sections = [("Context", [_paragraph(rng, 1)]), ("What we heard", [q["block"] for q in quotes])]
+    if shape.notes:
+        sections = _long_notes(rng, [q["block"] for q in quotes], shape.notes)
     else:
-        sections = _long_notes(rng, [q["block"] for q in quotes])
+        sections = [("Context", [_paragraph(rng, 1)]), ("What we heard", [q["block"] for q in quotes])]
     follow = "\n".join("- " + _fill(rng.choice(FOLLOW_UPS), rng, {"interviewer": interviewers[0][0].split()[0]})
                        for _ in range(rng.randint(2, 3)))
     sections.append(("Follow-ups", [follow]))
@@ -465,8 +486,8 @@ def generate(out_dir: Path, n: int, seed: int = SEED, shape: str = "standard") -
                       "confidential": i in confidential, "quotes": len(info["quotes"])})
 
     heard = {f["customer"] for f in files}
-    account_attrs = {a["name"]: {"industry": a["industry"], "size": a["size"], "region": a["region"]}
-                     for a in accounts if a["name"] in heard}
+    account_attrs = {} if SHAPES[shape].attributes_in_notes else {
+        a["name"]: {key: a[key] for key in ACCOUNT_ATTRIBUTES} for a in accounts if a["name"] in heard}
     (journal / "interviews" / "accounts.yml").write_text(
         "# Account attributes (synthetic). Keys are the display names used in interviews' `customer:`.\n"
         + yaml.safe_dump(account_attrs, sort_keys=True, allow_unicode=True), encoding="utf-8")
@@ -485,7 +506,7 @@ def generate(out_dir: Path, n: int, seed: int = SEED, shape: str = "standard") -
         f"# Baseline\n\nThe same {n} interview files as the journal, rendered by plain MkDocs "
         "(front-matter as page metadata, no generated pages).\n", encoding="utf-8")
 
-    manifest = {"n": n, "seed": seed, "shape": shape, "accounts": len(account_attrs), "confidential": len(confidential),
+    manifest = {"n": n, "seed": seed, "shape": shape, "accounts": len(heard), "confidential": len(confidential),
                 **counts, "files": files}
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     return manifest
@@ -505,7 +526,7 @@ def validate(out_dir: Path) -> list[str]:
     ids: dict[str, str] = {}
     shape = SHAPES[json.loads((out_dir / "manifest.json").read_text(encoding="utf-8")).get("shape", "standard")]
     root = out_dir / "journal" / "interviews"
-    accounts = yaml.safe_load((root / "accounts.yml").read_text(encoding="utf-8"))
+    accounts = yaml.safe_load((root / "accounts.yml").read_text(encoding="utf-8")) or {}
     if not isinstance(accounts, dict):
         problems.append("accounts.yml: not a mapping")
         accounts = {}
@@ -514,6 +535,7 @@ def validate(out_dir: Path) -> list[str]:
             problems.append(f"accounts.yml: bad entry {name!r}: {attrs!r}")
     paths = sorted(root.rglob("*.md"))
     clearances = {"internal": 0, "anonymous": 0, "public": 0}
+    seen_attributes: dict[str, dict] = {}
     for path in paths:
         rel = path.relative_to(root).as_posix()
         text = path.read_text(encoding="utf-8")
@@ -530,11 +552,15 @@ def validate(out_dir: Path) -> list[str]:
             continue
         if set(fm) - FRONT_MATTER_KEYS:
             problems.append(f"{rel}: unknown keys {set(fm) - FRONT_MATTER_KEYS}")
-        if set(fm) & {"industry", "size", "region"}:
+        if shape.attributes_in_notes:
+            attributes = {key: fm.get(key) for key in ACCOUNT_ATTRIBUTES}
+            if seen_attributes.setdefault(fm.get("customer"), attributes) != attributes or None in attributes.values():
+                problems.append(f"{rel}: account attributes missing or unlike the account's other notes")
+        elif set(fm) & set(ACCOUNT_ATTRIBUTES):
             problems.append(f"{rel}: account attributes in front-matter")
         if not isinstance(fm.get("date"), dt.date) or not (START_DATE <= fm["date"] < END_DATE):
             problems.append(f"{rel}: bad date {fm.get('date')!r}")
-        if fm.get("customer") not in accounts:
+        if fm.get("customer") not in accounts and not shape.attributes_in_notes:
             problems.append(f"{rel}: customer {fm.get('customer')!r} not in accounts.yml")
         if fm.get("relationship") not in RELATIONSHIPS:
             problems.append(f"{rel}: relationship {fm.get('relationship')!r}")
@@ -547,7 +573,9 @@ def validate(out_dir: Path) -> list[str]:
         for iv in fm.get("interviewers") or []:
             if not isinstance(iv, dict) or iv.get("team") not in TEAMS or not isinstance(iv.get("name"), str):
                 problems.append(f"{rel}: bad interviewer {iv!r}")
-        for key, allowed in (("products", PRODUCTS), ("competitors", COMPETITORS), ("tags", TAGS)):
+        if not shape.tags[0] <= len(fm.get("tags", [])) <= shape.tags[1]:
+            problems.append(f"{rel}: {len(fm.get('tags', []))} tags")
+        for key, allowed in (("products", PRODUCTS), ("competitors", COMPETITORS), ("tags", TAGS[:shape.vocabulary])):
             if not all(v in allowed for v in fm.get(key, [])):
                 problems.append(f"{rel}: {key} {fm.get(key)!r}")
         if not isinstance(fm.get("summary"), str):

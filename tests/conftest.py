@@ -36,3 +36,13 @@ def sample_site(tmp_path_factory) -> Path:
 def zensical_sample_site(tmp_path_factory) -> Path:
     """The sample journal built once with `journal build --engine zensical --strict`; returns the site dir."""
     return build_with_zensical(copy_project(tmp_path_factory.mktemp("zensical-sample")))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under `make mutate` (tests/mutate.py), the tests of the mutated module's own test file run first:
+    tests mirror the package, so most mutants fail there, in a second rather than after every test."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")  # e.g. generator.views.export.x_inert__mutmut_3
+    if mutant.startswith("generator."):
+        *package, module, _ = mutant.split(".")
+        own = "/".join(["tests", *package[1:], f"test_{module}.py"])
+        items.sort(key=lambda item: item.nodeid.split("::")[0] != own)  # stable: the rest keep their order

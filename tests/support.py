@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Callable
+from unittest import mock
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"  # small projects built by several test folders
@@ -23,13 +24,39 @@ TODAY = dt.date(2026, 11, 20)
 EPOCH = str(int(dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc).timestamp()))
 
 
+def per_module(fixture_name: str, config: object) -> str:
+    """The scope of a fixture the tests of a module share: the module. Except while `make mutate`
+    maps which tests run which code (mutmut's MUTANT_UNDER_TEST=stats): a fixture built once would
+    count as run by the module's first test only, and mutmut would never run the other tests on a
+    mutant; each test then builds its own. Use: @pytest.fixture(scope=per_module)."""
+    return "function" if os.environ.get("MUTANT_UNDER_TEST") == "stats" else "module"
+
+
 def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project, env=mkdocs_env(),
+def run_mkdocs(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build` of ``project`` in another process; ``env`` adds to its environment."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=project, env={**mkdocs_env(), **(env or {})},
                           capture_output=True, text=True, timeout=300)
+
+
+def build_in_process(project: Path) -> Path:
+    """`mkdocs build` of ``project`` in this process, as MkDocs runs it (plugins started and shut down),
+    "today" at TODAY; its site dir. Raises MkDocs' Abort when the build fails. Mutation testing
+    (`make mutate`) sees the code a build runs only in this process, not in a `run_mkdocs`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with mock.patch.dict(os.environ, {"SOURCE_DATE_EPOCH": EPOCH}):
+        config = load_config(str(project / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    return project / "site"
 
 
 def run_journal(project: Path, *args: str) -> subprocess.CompletedProcess:

@@ -21,6 +21,7 @@ from .model import Interview, Journal
 from .problems import Problem, Problems
 from .project import read_options
 from .slugs import short_hash
+from .timings import Stopwatch
 from .vocabulary import apply_vocabulary
 from .workers import gc_paused, split_across_cores
 from .yamlfile import LINK_OUT, leaves_project, read_text
@@ -161,25 +162,36 @@ def _parse_batch(files: list[tuple[Path, str, str]], *, config: JournalConfig, t
 
 
 def load_journal(root: Path, config: JournalConfig, *, today: dt.date | None = None,
-                 cache: ParseCache | None = None) -> tuple[Journal, Problems]:
+                 cache: ParseCache | None = None, stopwatch: Stopwatch | None = None) -> tuple[Journal, Problems]:
     """Load every interview under ``root``; return the model of the valid ones and all problems.
+    ``stopwatch`` gets the time of reading and parsing the files ("parse") and of the rest ("model").
 
     What is loaded is frozen for the garbage collector: see ``workers.gc_paused``."""
     with gc_paused():
-        return _load_journal(root, config, today or build_date(), cache)
+        return _load_journal(root, config, today or build_date(), cache, stopwatch or Stopwatch())
 
 
-def _load_journal(root: Path, config: JournalConfig, today: dt.date, cache: ParseCache | None) -> tuple[Journal, Problems]:
+def _load_journal(root: Path, config: JournalConfig, today: dt.date, cache: ParseCache | None,
+                  stopwatch: Stopwatch) -> tuple[Journal, Problems]:
     problems = Problems()
     folder = root / config.interviews_dir
     if not folder.is_dir():
         problems.error(config.interviews_dir, 0, f"the interviews folder is missing: create {config.interviews_dir}/ with one Markdown file per conversation")
         return Journal(config, today, [], {}, root=root), problems
 
+    with stopwatch.step("parse"):
+        files = list_interview_files(root, folder, problems)
+        parsed_files = parse_files(files, config, today, cache)
+    with stopwatch.step("model"):
+        return _model(root, folder, config, today, files, parsed_files, problems)
+
+
+def _model(root: Path, folder: Path, config: JournalConfig, today: dt.date, files: list[tuple[Path, str, str]],
+           parsed_files: list[Parsed], problems: Problems) -> tuple[Journal, Problems]:
+    """The journal of the parsed files: accounts, vocabulary, campaigns and insights, checked across files."""
     parsed_all: list[Interview] = []
     held: dict[str, str] = {}
-    files = list_interview_files(root, folder, problems)
-    for (_, source, _), parsed in zip(files, parse_files(files, config, today, cache)):
+    for (_, source, _), parsed in zip(files, parsed_files):
         problems.extend(parsed.problems)
         if parsed.interview:
             parsed_all.append(parsed.interview)

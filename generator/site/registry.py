@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from ..core.githistory import read_history
 from ..core.load import ParseCache, load_project
 from ..core.problems import Problems
+from ..core.timings import Stopwatch
 from ..errors import JournalInvalid, PageConflict
 from .cache import Family, PageCache, inputs_fingerprint, other_inputs
 from .context import Site
@@ -28,11 +29,14 @@ FAMILIES: dict[str, Family] = {family.name: family for family in (
 )}
 
 
-def build_pages(site: Site, exclude: tuple[str, ...] = (), built_elsewhere: Iterable[Page] = ()) -> dict[str, Page]:
+def build_pages(site: Site, exclude: tuple[str, ...] = (), built_elsewhere: Iterable[Page] = (),
+                stopwatch: Stopwatch | None = None) -> dict[str, Page]:
     """Every generated file (but the ``exclude``d families), keyed by its docs path, in a stable order.
 
     ``built_elsewhere``: pages of excluded families that another process builds meanwhile
-    (read after this process's own)."""
+    (read after this process's own). ``stopwatch`` gets each family's time, and the wait for
+    those pages ("waiting for the worker")."""
+    stopwatch = stopwatch or Stopwatch()
     pages: dict[str, Page] = {}
 
     def add(family: Iterable[Page]) -> None:
@@ -43,9 +47,12 @@ def build_pages(site: Site, exclude: tuple[str, ...] = (), built_elsewhere: Iter
 
     for name, family in FAMILIES.items():
         if name not in exclude:
-            add(family.pages(site))
+            with stopwatch.step(name):
+                add(family.pages(site))
     site.cards.clear()  # the pages hold their cards now
-    add(built_elsewhere)
+    if built_elsewhere:
+        with stopwatch.step("waiting for the worker"):
+            add(built_elsewhere)
     return dict(sorted(pages.items()))
 
 

@@ -29,7 +29,7 @@ def with_article(phrase: str) -> str:
     if not letters:
         return f"a {phrase}"
     lowered = letters.lower()
-    if letters.isupper() and len(letters) > 1:
+    if letters.isupper():  # read letter by letter, a single capital too: "an S corporation"
         vowel = letters[0] in _ACRONYM_VOWEL_SOUND
     elif lowered.startswith(_VOWEL_SOUND):
         vowel = True

@@ -74,7 +74,9 @@ class FaultyFileSystem:
 
 
 RENAMED = ("interviews/2025/beta-2025-05-02.md", "interviews/2026/cargo-2026-09-15.md", "interviews/tags.yml")
-WRITES = 15  # three files: a temporary file made, written and given the old one's mode; a backup link; the swap
+# three files: a temporary file made, written and given the old one's mode; then each one's backup link and swap
+CALLS = ["mkstemp", "fdopen", "chmod"] * 3 + ["link", "replace"] * 3
+WRITES = len(CALLS)
 
 
 def test_a_rename_writes_through_temporary_files_beside_the_old_ones(tmp_path: Path, monkeypatch) -> None:
@@ -82,28 +84,36 @@ def test_a_rename_writes_through_temporary_files_beside_the_old_ones(tmp_path: P
     fs = FaultyFileSystem()
     fs.install(monkeypatch)
     assert rename_pricing(root).exit_code == 0
-    assert fs.calls == ["mkstemp", "fdopen", "chmod"] * 3 + ["link", "replace"] * 3
-    assert len(fs.calls) == WRITES
+    assert fs.calls == CALLS
     assert not leftovers(root)  # no temporary file or backup left
 
 
-@pytest.mark.parametrize("fail_at", range(WRITES))
-def test_a_failure_at_any_write_leaves_every_file_as_it_was(tmp_path: Path, monkeypatch, fail_at: int) -> None:
+def rename_failing_at(tmp_path: Path, monkeypatch, fail_at: int):
+    """`journal tags rename` in a copy of the journal, the file system failing at write number ``fail_at``
+    (of CALLS): its result and the files it changed. It leaves no temporary file or backup behind."""
     root = journal_copy(tmp_path)
     before = files(root)
-    fs = FaultyFileSystem(fail_at)
-    fs.install(monkeypatch)
+    FaultyFileSystem(fail_at).install(monkeypatch)
     result = rename_pricing(root)
     after = files(root)
-    assert not leftovers(root)  # no temporary file or backup left
-    if fs.calls[fail_at] == "link":  # no hard links: the backup is a copy, and the rename goes through
-        assert result.exit_code == 0, result.output
-        assert {k for k in after if after[k] != before[k]} == set(RENAMED)
-        return
+    assert not leftovers(root)
+    return result, {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+@pytest.mark.parametrize("fail_at", [n for n, call in enumerate(CALLS) if call != "link"])
+def test_a_failure_at_any_write_leaves_every_file_as_it_was(tmp_path: Path, monkeypatch, fail_at: int) -> None:
+    result, changed = rename_failing_at(tmp_path, monkeypatch, fail_at)
     assert result.exit_code == 2, result.output
-    assert after == before
+    assert changed == set()
     assert "no space left on device); no file was changed" in " ".join(result.stderr.split())
     assert "Traceback" not in result.output and not result.stdout  # no change is listed as made
+
+
+@pytest.mark.parametrize("fail_at", [n for n, call in enumerate(CALLS) if call == "link"])
+def test_without_hard_links_the_backup_is_a_copy_and_the_rename_goes_through(tmp_path: Path, monkeypatch, fail_at: int) -> None:
+    result, changed = rename_failing_at(tmp_path, monkeypatch, fail_at)
+    assert result.exit_code == 0, result.output
+    assert changed == set(RENAMED)
 
 
 def test_the_message_names_the_file_and_what_failed(tmp_path: Path, monkeypatch) -> None:

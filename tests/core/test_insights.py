@@ -7,6 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.core.insights import segment_terms
 from generator.core.segments import segment_index
 from generator.views.evidence import contributions
@@ -29,6 +31,16 @@ def test_confidential_evidence_error_reveals_nothing_of_the_quote(tmp_path: Path
     for secret in ("Whitecap next quarter", "Bob Quill", "Halyard", "secret.md", "CTO"):
         assert secret not in text
     assert all(p.related == () for p in problems)
+
+
+@pytest.mark.parametrize("name, related", [
+    ("interview-has-errors", [("interviews/acme.md",)]),  # `journal check interviews/acme.md` shows it too
+    ("confidential", [()]),  # never the confidential file
+    ("unknown-id", [(), ()]),
+])
+def test_an_evidence_error_relates_to_the_interview_of_the_quote(name: str, related: list[tuple], tmp_path: Path) -> None:
+    _, problems = load_case(name, tmp_path)
+    assert [p.related for p in problems if p.path.startswith("insights/")] == related
 
 
 def test_evidence_resolves_with_stance_and_note(tmp_path: Path) -> None:

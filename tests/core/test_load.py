@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.load import load_journal
+from generator.core.load import ParseCache, load_journal
+from generator.core.problems import Problem
 from generator.core.project import read_config
 
 from tests import cases
@@ -31,6 +32,29 @@ def test_confidential_interviews_never_enter_the_model(tmp_path: Path) -> None:
     assert list(journal.accounts) == ["acme-logistics"]
     assert "secret-q" not in journal.quotes_by_id
     assert journal.confidential_sources == {"interviews/secret.md"}
+
+
+def test_a_missing_interviews_folder_is_one_problem_and_an_empty_journal(tmp_path: Path) -> None:
+    config = read_config(tmp_path)
+    journal, problems = load_journal(tmp_path, config, today=TODAY)
+    message = "the interviews folder is missing: create interviews/ with one Markdown file per conversation"
+    assert [p.format() for p in problems] == [f"interviews: error: {message}"]
+    assert list(problems) == [Problem("interviews", 0, message)]  # line 0: about no line of a file
+    assert (journal.config, journal.today, journal.interviews, journal.accounts, journal.quotes) == (config, TODAY, [], {}, [])
+
+
+def test_a_parse_cache_gives_back_the_interviews_of_files_that_did_not_change(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps one cache: only a changed file is read and parsed again."""
+    (tmp_path / "interviews").mkdir()
+    for name in ("a.md", "b.md"):
+        (tmp_path / "interviews" / name).write_text(VALID.read_text().replace("fewer-pages", f"q-{name[0]}"))
+    cache = ParseCache()
+    first, _ = load_journal(tmp_path, read_config(tmp_path), today=TODAY, cache=cache)
+    (tmp_path / "interviews" / "b.md").write_text(VALID.read_text().replace("fewer-pages", "q-b").replace("in half", "by more than half"))
+    second, _ = load_journal(tmp_path, read_config(tmp_path), today=TODAY, cache=cache)
+    assert [i.source for i in second.interviews] == ["interviews/a.md", "interviews/b.md"]
+    assert second.interviews[0] is first.interviews[0]
+    assert second.interviews[1] is not first.interviews[1] and "by more than half" in second.quote("q-b").text
 
 
 def test_accounts_merge_aliases_and_keep_order(tmp_path: Path) -> None:

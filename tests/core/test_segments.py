@@ -14,12 +14,12 @@ from generator.core.project import read_config
 from generator.site.page import Page
 from generator.core.segments import build_index, check_spellings, segment_index, taxonomy_names
 
-from tests.support import FIXTURES, TODAY
+from tests.support import FIXTURES, TODAY, per_module
 
 FIXTURE = FIXTURES / "segments"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def journal():
     journal, problems = load_journal(FIXTURE, read_config(FIXTURE), today=TODAY)
     assert not list(problems), [p.format() for p in problems]

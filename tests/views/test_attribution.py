@@ -31,6 +31,7 @@ CASES = [
     ("#q public expires=2026-10-01", JANE, None, '[INTERNAL ONLY, clearance expired 2026-10-01] "We cut our on-call pages in half the first month." — Jane Doe, VP Operations, Acme Logistics'),
     ("#q anonymous expires=2026-10-01", JANE, "Logistics", '[INTERNAL ONLY, clearance expired 2026-10-01] "We cut our on-call pages in half the first month." — Jane Doe, VP Operations, Acme Logistics'),
     ("#q public expires=2026-11-20", JANE, None, '"We cut our on-call pages in half the first month." — Jane Doe, VP Operations, Acme Logistics'),
+    ("#q internal expires=2027-01-01", JANE, None, '[INTERNAL ONLY, not cleared for use outside] "We cut our on-call pages in half the first month." — Jane Doe, VP Operations, Acme Logistics'),
 ]
 
 
@@ -53,10 +54,24 @@ def test_uses_the_account_name_and_industry_from_accounts_yml(tmp_path: Path) ->
     assert attribution(journal.quote("a"), TODAY) == '"Calm." — VP Operations at a freight company'
 
 
+def test_a_quote_without_an_account_is_credited_with_the_customer_its_file_names(tmp_path: Path) -> None:
+    """Two spellings making one account address are an error, and the second file gets no account
+    (`journal quotes` then leaves its quotes out): its quotes are still credited from the file."""
+    quotes = "> Fast.\n> — Jane Doe {#p public}\n\n> Calm.\n> — Jane Doe {#a anonymous}"
+    journal, problems = load(tmp_path, {"interviews/a.md": interview(),
+                                        "interviews/b.md": interview(customer="Acme-Logistics", industry="Freight", quotes=quotes)})
+    assert [p.path for p in problems.errors] == ["interviews/b.md"]
+    assert journal.quote("p").interview.account is None
+    assert attribution(journal.quote("p"), TODAY) == '"Fast." — Jane Doe, VP Operations, Acme-Logistics'
+    assert attribution(journal.quote("a"), TODAY) == '"Calm." — VP Operations at a freight company'
+
+
 @pytest.mark.parametrize("phrase, expected", [
     ("logistics", "a logistics"), ("insurance", "an insurance"), ("HR", "an HR"), ("SaaS", "a SaaS"),
     ("university", "a university"), ("hour", "an hour"), ("lost customer", "a lost customer"),
     ("prospect", "a prospect"), ("existing customer", "an existing customer"), ("", "a "),
+    ("S corporation", "an S corporation"), ("U", "a U"), ("(insurance) broker", "an (insurance) broker"),
+    ("3D printing", "a 3D printing"),
 ])
 def test_with_article(phrase: str, expected: str) -> None:
     assert with_article(phrase) == expected

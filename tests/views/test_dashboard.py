@@ -14,12 +14,12 @@ from generator.views import dashboard
 from generator.core.load import load_journal
 from generator.core.project import read_config
 
-from tests.support import FIXTURES, TODAY
+from tests.support import FIXTURES, TODAY, per_module
 
 FIXTURE = FIXTURES / "segments"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def journal():
     journal, problems = load_journal(FIXTURE, read_config(FIXTURE), today=TODAY)
     assert not problems.errors

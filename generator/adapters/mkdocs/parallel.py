@@ -10,6 +10,7 @@ builds the quotes library while the caller builds the other generated pages.
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections import deque
 from multiprocessing.pool import AsyncResult
 from typing import Iterator
@@ -28,15 +29,20 @@ OFFLOADED = ("quotes",)
 _SITE: Site | None = None  # inherited by the forked worker
 
 
-def _render_chunk(bounds: tuple[int, int]) -> list[Page]:
+def _render_chunk(bounds: tuple[int, int]) -> tuple[list[Page], float]:
+    """The interview pages of a chunk, and the seconds the worker took."""
     assert _SITE is not None
+    started = time.perf_counter()
     ordered = _in_page_order(_SITE.journal.interviews)
-    return [interview_pages.render(_SITE, i) for i in ordered[bounds[0] : bounds[1]]]
+    pages = [interview_pages.render(_SITE, i) for i in ordered[bounds[0] : bounds[1]]]
+    return pages, time.perf_counter() - started
 
 
-def _build_families(names: tuple[str, ...]) -> list[Page]:
+def _build_families(names: tuple[str, ...]) -> tuple[list[Page], float]:
     assert _SITE is not None
-    return [page for name in names for page in FAMILIES[name].build(_SITE)]
+    started = time.perf_counter()
+    pages = [page for name in names for page in FAMILIES[name].build(_SITE)]
+    return pages, time.perf_counter() - started
 
 
 def _in_page_order(interviews: list[Interview]) -> list[Interview]:
@@ -59,12 +65,14 @@ class InterviewPageStream:
         self._chunks = deque((i, min(i + CHUNK, n)) for i in range(0, n, CHUNK))
         self._pending: deque[AsyncResult] = deque()
         self._ready: dict[str, Page] = {}
+        self.families_seconds = self.interview_seconds = 0.0  # the worker's time, for the build's timings
         self._families = self._pool.apply_async(_build_families, (OFFLOADED,))
         self._submit()
 
     def families(self) -> Iterator[Page]:
         """The pages of the ``OFFLOADED`` families, once the worker has built them."""
-        yield from self._families.get()  # re-raises a worker's exception here
+        pages, self.families_seconds = self._families.get()  # re-raises a worker's exception here
+        yield from pages
 
     def _submit(self) -> None:
         while self._chunks and len(self._pending) < WINDOW:
@@ -83,7 +91,8 @@ class InterviewPageStream:
         while path not in self._ready:
             if not self._pending:
                 raise KeyError(f"no interview page {path}")
-            pages = self._pending.popleft().get()  # re-raises a worker's exception here
+            pages, seconds = self._pending.popleft().get()  # re-raises a worker's exception here
+            self.interview_seconds += seconds
             self._submit()
             for page in pages:
                 self._ready[page.path] = page

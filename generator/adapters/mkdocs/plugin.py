@@ -15,7 +15,6 @@ import ctypes
 import logging
 import os
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -33,6 +32,7 @@ from ...core.githistory import read_history
 from ...core.load import build_date, load_journal
 from ...core.project import layout_error
 from ...core.problems import Problems
+from ...core.timings import Stopwatch
 from ...core.workers import can_fork, collect_later
 from ...core.yamlfile import split_front_matter
 from ...errors import SearchIndexError, YamlProblem
@@ -82,6 +82,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.populated = True  # `serve --dirty`: every page has been read (set in on_nav, on_env)
         self.site: Site | None = None
         self.found: dict[str, Record] = {}  # `serve`: this build's search records, by page URL
+        self.stopwatch = Stopwatch()  # where this build's time went: logged at `mkdocs build -v`
+        self.started = self.handed_off = 0.0  # when the build began; when the generated pages went to MkDocs
         self.index: PartsIndex | None = None  # not `serve`: the search index, its parts made as the pages come
         self.streamed: set[str] = set()  # docs paths of the pages the worker renders (parallel.py)
 
@@ -112,19 +114,21 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        started = time.perf_counter()
+        self.started = time.perf_counter()
+        self.stopwatch = stopwatch = Stopwatch()
         self.writing = False
         self.found, self.streamed = {}, set()
         kept = session(self.root)
-        journal, problems = load_journal(self.root, self.options, today=build_date(), cache=kept.parsed)
+        journal, problems = load_journal(self.root, self.options, today=build_date(), cache=kept.parsed,
+                                         stopwatch=stopwatch)
         for problem in problems:
             (log.error if problem.is_error else log.warning)(problem.format())
         if problems.errors:
             n = len(problems.errors)
             raise PluginError(f"journal: {n} error{'s' if n != 1 else ''} in the journal (listed above); the site was not changed")
-        parsed = time.perf_counter()
         renderer = self._renderer(config)
-        history = read_history(self.root, self.options.interviews_dir)
+        with stopwatch.step("git history"):
+            history = read_history(self.root, self.options.interviews_dir)
         if history.cut_off:
             log.info("journal: this is a shallow git clone: interview pages say 'last edited: unknown'. Fetch the whole "
                      "history to show it (fetch-depth: 0 in GitHub Actions, GIT_DEPTH: 0 in GitLab CI)")
@@ -137,7 +141,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             site.card_images.make_missing()  # before the worker forks, so that it finds them too
             self.stream = InterviewPageStream(site)
             # Sorted like build_pages, so MkDocs sees (and indexes) the files in the same order either way.
-            pages = build_pages(site, exclude=("interviews", *OFFLOADED), built_elsewhere=self.stream.families())
+            pages = build_pages(site, exclude=("interviews", *OFFLOADED), built_elsewhere=self.stream.families(),
+                                stopwatch=stopwatch)
             placeholders = InterviewPageStream.placeholders(site)
             self.streamed = set(placeholders)
             self.pages = dict(sorted({**pages, **placeholders}.items()))
@@ -147,16 +152,13 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                 site.fingerprint = inputs_fingerprint(
                     self.root, (self.options, config.markdown_extensions, config.mdx_configs, config.site_url),
                     journal.today, other_inputs(self.root, self.options))
-            self.pages = build_pages(site)
+            self.pages = build_pages(site, stopwatch=stopwatch)
             self.reused = site.reused
         if site.card_images.drawn:
             log.info(f"journal: drew {site.card_images.drawn} quote cards (the others came from {site.card_images.store.folder})")
         if self.command == "build":  # `serve` keeps its pages and rebuilds often: trimming would only cost time
             _trim_heap()
-        if os.environ.get("JOURNAL_TIMINGS"):
-            done = time.perf_counter()
-            print(f"journal timings: parse={parsed - started:.2f}s pages={done - parsed:.2f}s total={done - started:.2f}s",
-                  file=sys.stderr)
+        self.handed_off = time.perf_counter()
 
     def _renderer(self, config: MkDocsConfig) -> Renderer:
         """A new Renderer, or under `serve` the last one while the Markdown settings are the same."""
@@ -298,26 +300,30 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.stopwatch.add("MkDocs (pages and theme)", time.perf_counter() - self.handed_off)
+        if self.stream is not None:
+            self.stopwatch.add("worker: interview pages", self.stream.interview_seconds)
+            self.stopwatch.add(f"worker: {', '.join(OFFLOADED)}", self.stream.families_seconds)
         index, self.index = self.index, None
         self._end_build()
         if self.command == "build" and self.site is not None:  # a whole build: forget the cards it no longer has
             self.site.card_images.prune()
         site_dir = Path(config.site_dir)
         if index is not None:  # a build: into its temporary folder, so a failure leaves the last site
-            started = time.perf_counter()
             try:
-                assert index.folder is not None
-                write_files(index.files(), index.folder)
-                swap_bundle(index.folder, site_dir)
+                with self.stopwatch.step("search index after the last page"):
+                    assert index.folder is not None
+                    write_files(index.files(), index.folder)
+                    swap_bundle(index.folder, site_dir)
             except SearchIndexError as exc:
                 raise PluginError(f"journal: {exc}") from None
             finally:
                 index.close()
-            log.info(f"journal: search index written {time.perf_counter() - started:.1f} s after the last page")
         else:  # `serve`: in the background, the reload does not wait for it
             records = self._finish_dirty_build(config) if self.dirty else self.found
             session(self.root).search(lambda line: log.info(f"journal: {line}")).update(list(records.values()), site_dir)
         self.built = True
+        log.debug(f"journal: timings: {self.stopwatch.line()}; total {time.perf_counter() - self.started:.2f} s")
 
     def _finish_dirty_build(self, config: MkDocsConfig) -> dict[str, Record]:
         """Delete outputs of pages that are gone, log what was built; the search records of every page."""

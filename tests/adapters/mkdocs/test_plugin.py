@@ -66,6 +66,26 @@ def test_parallel_and_in_process_rendering_build_identical_sites(tmp_path: Path,
         assert (serial / rel).read_bytes() == (parallel / rel).read_bytes(), rel
 
 
+@pytest.mark.parametrize("parallel_min", ["1", "1000"], ids=["worker", "in-process"])
+def test_build_v_logs_where_the_time_went(tmp_path: Path, monkeypatch, parallel_min: str) -> None:
+    monkeypatch.setenv("JOURNAL_PARALLEL_MIN", parallel_min)
+    project = tmp_path / "mini"
+    shutil.copytree(MINI, project)
+    quiet, verbose = run_mkdocs(project), run_mkdocs(project, "-v")
+    assert "journal: timings" not in quiet.stderr
+    lines = [line for line in verbose.stderr.splitlines() if "journal: timings: " in line]
+    assert len(lines) == 1, verbose.stderr
+    steps, _, total = lines[0].split("journal: timings: ")[1].rpartition("; total ")
+    names = [re.fullmatch(r"(.+) \d+\.\d\d s", step).group(1) for step in steps.split(", ")]
+    families = ["quotes", "assets", "home", "interviews", "customers", "campaigns", "segments", "insights", "feed",
+                "redirects"]
+    if_worker = {"1": ["waiting for the worker", "MkDocs (pages and theme)", "worker: interview pages", "worker: quotes"],
+                 "1000": ["MkDocs (pages and theme)"]}[parallel_min]
+    in_process = [f for f in families if parallel_min == "1000" or f not in ("quotes", "interviews")]
+    assert names == ["parse", "model", "git history", *in_process, *if_worker, "search index after the last page"]
+    assert re.fullmatch(r"\d+\.\d\d s", total)
+
+
 def test_invalid_plugin_options_fail_like_mkdocs_options(tmp_path: Path) -> None:
     project = tmp_path / "mini"
     shutil.copytree(MINI, project)

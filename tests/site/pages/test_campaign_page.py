@@ -24,7 +24,7 @@ from generator.site.page import Page
 from generator.site.pages import campaigns
 from generator.site.render import Renderer
 from generator.views.export import export_records
-from tests.support import FIXTURES, REPO, TODAY
+from tests.support import FIXTURES, REPO, TODAY, per_module
 
 QUOTES_FIXTURE = FIXTURES / "quotes"
 SPRING = "campaigns/spring-on-call-webinar.md"
@@ -77,7 +77,7 @@ def names(text: str, quote: Quote) -> list[str]:
     return [n for n in identity(quote) if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def sample() -> tuple[Journal, dict[str, Page]]:
     journal = load(REPO)
     return journal, campaign_pages(journal)

@@ -20,14 +20,14 @@ from generator.site.pages import insights
 from generator.site.render import Renderer
 from tests import cases
 from tests.site.pages.test_campaign_page import exported, load, names, payloads
-from tests.support import REPO
+from tests.support import REPO, per_module
 
 
 def insight_cases(tmp: Path) -> Path:
     return cases.project(cases.case("insights", "valid"), tmp)
 
 
-@pytest.fixture(scope="module", params=["sample", "insight cases"])
+@pytest.fixture(scope=per_module, params=["sample", "insight cases"])
 def journal_and_pages(request, tmp_path_factory) -> tuple[Journal, dict[str, Page]]:
     journal = load(REPO if request.param == "sample" else insight_cases(tmp_path_factory.mktemp("j")))
     return journal, {p.path: p for p in insights.build(Site(journal, Renderer()))}

@@ -13,7 +13,7 @@ from generator.site.context import Site
 from generator.site.registry import build_pages
 
 from tests import cases
-from tests.support import TODAY
+from tests.support import TODAY, per_module
 
 EXTRA = {
     "insights/old-news.md": "---\ntitle: Procurement decides\nstatus: hypothesis\nowner: Tomás\nevidence: [bundle-won]\n---\nOld claim.\n",
@@ -24,7 +24,7 @@ EXTRA = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def pages(tmp_path_factory):
     project = cases.project(cases.case("insights", "valid"), tmp_path_factory.mktemp("insights"))
     for rel, text in EXTRA.items():

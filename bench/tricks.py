@@ -1,0 +1,82 @@
+"""Do the performance tricks earn their keep? Each one switched off in turn, on the same journal.
+
+    .venv/bin/python bench/tricks.py [-n 5000] [--shape everyday] [--repeat 2]
+
+The tricks (each documented where it lives, listed in bench/README.md):
+
+- fork workers: interview pages rendered by a forked worker while MkDocs works
+  (adapters/mkdocs/parallel.py), and notes parsed on both cores (core/workers.split_across_cores);
+- gc pause: no cyclic garbage collection while a journal loads, and what it loaded frozen
+  (core/workers.gc_paused);
+- malloc_trim: freed memory handed back to the system before MkDocs renders (adapters/mkdocs/plugin.py);
+- os._exit: `journal` ends without freeing the loaded journal object by object (adapters/cli/app.py).
+
+Each variant runs `mkdocs build` and `journal check` in a child process with the trick patched out,
+and prints wall time, CPU and peak RSS against the build with every trick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import run  # noqa: E402
+import synth  # noqa: E402
+
+BUILD = "import sys; from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build']; cli()"
+CHECK = "import sys; from generator.adapters.cli.app import run; sys.argv = ['journal', 'check']; run()"
+CHECK_WITHOUT_EXIT = ("import sys; from generator.adapters.cli.app import main; sys.argv = ['journal', 'check']\n"
+                      "try:\n    main()\nexcept SystemExit as exc:\n    sys.exit(exc.code)")
+# name: (code run before the command, environment, which commands it concerns)
+VARIANTS = {
+    "every trick": ("", {}, ("build", "check")),
+    "no fork workers": ("", {"JOURNAL_PARALLEL_MIN": str(10**9)}, ("build", "check")),
+    "no gc pause": ("import contextlib, generator.core.load as m; m.gc_paused = contextlib.nullcontext", {},
+                    ("build", "check")),
+    "no malloc_trim": ("import generator.adapters.mkdocs.plugin as m; m._trim_heap = lambda: None", {}, ("build",)),
+    "no os._exit": ("", {}, ("check",)),
+}
+
+
+def command(name: str, what: str) -> list[str]:
+    patch, _, _ = VARIANTS[name]
+    body = CHECK_WITHOUT_EXIT if (name, what) == ("no os._exit", "check") else BUILD if what == "build" else CHECK
+    return [sys.executable, "-c", f"{patch}\n{body}" if patch else body]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=5000)
+    parser.add_argument("--shape", choices=sorted(synth.SHAPES), default="everyday")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each; the median is shown (default 2)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="journal-tricks-") as tmp:
+        out = Path(tmp)
+        synth.generate(out, args.n, shape=args.shape)
+        journal, logs = out / "journal", out / "logs"
+        logs.mkdir()
+        cache = {"JOURNAL_CACHE_DIR": str(run.CARD_CACHE)}  # quote cards drawn once, as in run.py
+        run.measure(command("every trick", "build"), journal, logs / "warm-up", run.child_env(**cache))
+        print(f"{args.shape}, N = {args.n}, median of {args.repeat} (after a build that drew the quote cards)")
+        print(f"{'variant':<18} {'what':<6} {'wall (s)':>9} {'CPU (s)':>9} {'peak RSS (MB)':>14}")
+        for name, (_, env, concerns) in VARIANTS.items():
+            for what in concerns:
+                runs = []
+                for k in range(args.repeat):
+                    shutil.rmtree(journal / "site", ignore_errors=True)  # each build writes a new site, as the first does
+                    runs.append(run.measure(command(name, what), journal, logs / f"{what}-{k}",
+                                            run.child_env(**env, **cache)))
+                print(f"{name:<18} {what:<6} {statistics.median(r['wall'] for r in runs):>9.2f} "
+                      f"{statistics.median(r['cpu'] for r in runs):>9.2f} "
+                      f"{statistics.median(r['rss_mb'] for r in runs):>14.0f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
