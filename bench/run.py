@@ -16,6 +16,9 @@ script measures, in the same run and on the same files:
   6. edit-to-update during `make serve`'s `mkdocs serve --dirty`: append a marker to an interview,
      poll its page; also the pages that rebuild wrote and skipped (the plugin's log line)
   7. size of both built sites
+  8. quote cards: the journal builds with a card cache kept across runs (bench/out/cache, the
+     synthetic journal being the same for the same N and seed); a build that had to draw cards
+     (the plugin logs "drew N quote cards") is reported as the cold build, then built again warm
 
 Every measurement runs in its own child process; a failure prints "n/a" with the
 last line of the error and the benchmark goes on. Results are also written as JSON
@@ -76,6 +79,8 @@ with open(out, "w") as f:
     json.dump({"rc": rc, "wall": wall, "maxrss_kb": ru.ru_maxrss, "cpu": ru.ru_utime + ru.ru_stime}, f)
 """
 REBUILT = re.compile(r"journal: rebuilt (\d+) pages, skipped (\d+) unchanged pages")
+DREW = re.compile(r"journal: drew (\d+) quote cards")
+CARD_CACHE = HERE / "out" / "cache"  # kept across runs (bench/out is git-ignored); --cold-cards empties it
 TIMINGS = re.compile(r"journal: timings: (.*); total ([\d.]+) s")  # the plugin's line at `mkdocs build -v`
 # Steps of that line that are not the generator's own work in the MkDocs process before the hand-off.
 OTHER_STEPS = {"MkDocs (pages and theme)", "search index after the last page"}
@@ -183,7 +188,8 @@ def edit_to_update(project: Path, rel: str, log: Path) -> float:
     port = free_port()
     url = f"http://127.0.0.1:{port}/interviews/{rel[:-3]}/"
     with open(log, "w") as out:
-        proc = subprocess.Popen(mkdocs_cmd(*serve_args(), "-a", f"127.0.0.1:{port}"), cwd=project, env=child_env(),
+        proc = subprocess.Popen(mkdocs_cmd(*serve_args(), "-a", f"127.0.0.1:{port}"), cwd=project,
+                                env=child_env(JOURNAL_CACHE_DIR=str(CARD_CACHE)),
                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + SERVE_START_TIMEOUT
@@ -270,19 +276,30 @@ def bench_size(shape: str, n: int, args, workdir: Path) -> dict:
 
     baseline, journal = out / "baseline", out / "journal"
 
-    def build(project: Path, name: str) -> dict:
+    def build(project: Path, name: str, env: dict | None = None) -> dict:
         def once() -> dict:
-            return measure(mkdocs_cmd("build", "-v"), project, logs / name, child_env())
+            return measure(mkdocs_cmd("build", "-v"), project, logs / name, env or child_env())
         return best_of(args.repeat, once)
+
+    def journal_build(project: Path, name: str, env: dict) -> dict:
+        """The journal build with its cards cached; a first build that drew cards is kept aside as the cold one."""
+        first = measure(mkdocs_cmd("build", "-v"), project, logs / f"{name}-first", env)
+        drew = DREW.search(first["stderr"])
+        if drew:
+            res.update(cards_drawn=int(drew.group(1)), cards_cold_s=first["wall"], cards_cold_cpu_s=first["cpu"])
+            print(f"  (that build drew {drew.group(1)} quote cards: {first['wall']:.1f} s, {first['cpu']:.1f} s CPU; again, warm ...)",
+                  flush=True)
+        return build(project, name, env) if drew or args.repeat > 1 else {**first, "walls": [first["wall"]]}
 
     print("  baseline build ...", flush=True)
     b = attempt(res, "baseline", build, baseline, "baseline")
     print("  journal build ...", flush=True)
-    j = attempt(res, "journal", build, journal, "journal")
+    j = attempt(res, "journal", journal_build, journal, "journal", child_env(JOURNAL_CACHE_DIR=str(CARD_CACHE)))
     print("  journal check ...", flush=True)
     c = attempt(res, "check", run_check, journal, logs / "check")
 
-    summary: dict = {"shape": shape, "n": n, **{k: res[k] for k in ("accounts", "confidential", "quotes", "generate_s")}}
+    summary: dict = {"shape": shape, "n": n, **{k: res[k] for k in ("accounts", "confidential", "quotes", "generate_s")},
+                     **{k: res[k] for k in ("cards_drawn", "cards_cold_s", "cards_cold_cpu_s") if k in res}}
     for key in ("baseline", "journal", "check"):
         if key + "_error" in res:
             summary[key + "_error"] = res[key + "_error"]
@@ -357,6 +374,8 @@ def print_table(s: dict) -> None:
         ("pages the edit rebuilt", "", f"{s['edit_pages_rebuilt']} (skipped {s['edit_pages_skipped']})"
          if "edit_pages_rebuilt" in s else "n/a", "", None, None),
         ("site size (MB)", fmt(s.get("baseline_site_mb"), ".1f"), fmt(s.get("journal_site_mb"), ".1f"), "", None, None),
+        ("cold cards build (s)", "", f"{s['cards_cold_s']:.2f} ({s['cards_cold_cpu_s']:.1f} CPU, {s['cards_drawn']} cards drawn)"
+         if "cards_drawn" in s else "none: every card was cached", "", None, None),
     ]
     print(f"\n== {s['shape']}, N = {n} ({s['accounts']} accounts, {s['quotes']} quotes, {s['confidential']} confidential files) ==")
     print(f"{'metric':<24} {'baseline':>10}  {'journal':<28} {'target':<20} status")
@@ -408,6 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=synth.SEED)
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a new temporary directory)")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects and logs")
+    parser.add_argument("--cold-cards", action="store_true", help=f"empty the card cache ({CARD_CACHE}) first: time drawing every card")
     args = parser.parse_args(argv)
 
     if args.quick:
@@ -422,6 +442,8 @@ def main(argv: list[str] | None = None) -> int:
         plan = PLAN
     global KEEP
     KEEP = bool(args.keep or args.workdir)
+    if args.cold_cards:
+        shutil.rmtree(CARD_CACHE, ignore_errors=True)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="journal-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     commit = project_commit()

@@ -7,7 +7,8 @@ without a checkout:
 - templates/pages: one template per page family;
 - templates/partials: parts several pages share;
 - templates/scaffold: the new-note skeleton and the files of `journal init`;
-- templates/assets: CSS and JavaScript served with the site.
+- templates/assets: CSS and JavaScript served with the site;
+- templates/fonts: the fonts of the quote cards (Inter, OFL-1.1; see its README.md).
 """
 
 from __future__ import annotations
@@ -28,3 +29,6 @@ def _folder() -> Path:
 TEMPLATES_DIR = _folder()
 ASSETS_DIR = TEMPLATES_DIR / "assets"
 SCAFFOLD_DIR = TEMPLATES_DIR / "scaffold"
+FONTS_DIR = TEMPLATES_DIR / "fonts"
+CARD_FONT = FONTS_DIR / "InterCard-SemiBold.ttf"  # the quote and the brand name
+CARD_TEXT_FONT = FONTS_DIR / "InterCard-Regular.ttf"  # the attribution

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from tests.support import build_with_zensical, copy_project, run_mkdocs
+
+# One card cache for the whole run (its builds in subprocesses and xdist workers inherit it): a card
+# is rendered once, not once per test. Tests of the cache itself use folders of their own.
+_CARD_CACHE = None if "JOURNAL_CACHE_DIR" in os.environ else tempfile.mkdtemp(prefix="journal-test-cache-")
+os.environ.setdefault("JOURNAL_CACHE_DIR", _CARD_CACHE or "")
+
+
+def pytest_unconfigure(config) -> None:
+    if _CARD_CACHE is not None:
+        shutil.rmtree(_CARD_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePosixPath
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .frontmatter import FRONT_MATTER_FIELDS
 from .taxonomy import TAXONOMIES
@@ -30,6 +32,30 @@ def _unique(values: list[str]) -> list[str]:
 Names = Annotated[list[str], AfterValidator(_unique)]
 
 
+class CardOptions(BaseModel):
+    """The brand on quote cards (``cards:``): our company's name, colour and logo, never the customer's."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    brand_name: str = Field(default="", max_length=40, description="our company's name, shown on every card")
+    brand_color: str = Field(default="#3f51b5", description="the cards' background, as #rrggbb")
+    logo: str | None = Field(default=None, description="a PNG, JPEG, GIF or WebP in the repository, e.g. docs/logo.png")
+
+    @field_validator("brand_color")
+    @classmethod
+    def _hex_colour(cls, value: str) -> str:
+        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+            raise ValueError(f"'{value}' is not a colour like #3f51b5")
+        return value.lower()
+
+    @field_validator("logo")
+    @classmethod
+    def _inside(cls, value: str | None) -> str | None:
+        if value is not None and (PurePosixPath(value).is_absolute() or ".." in PurePosixPath(value).parts or not value.strip()):
+            raise ValueError(f"'{value}' must be a path inside the repository, like docs/logo.png")
+        return value
+
+
 class JournalConfig(BaseModel):
     """Options of the `journal` plugin; every one has a default that works."""
 
@@ -48,6 +74,7 @@ class JournalConfig(BaseModel):
     interviews_dir: str = "interviews"
     campaigns_dir: str = "campaigns"
     insights_dir: str = "insights"
+    cards: CardOptions = Field(default_factory=CardOptions, description="the brand on quote cards")
 
     @model_validator(mode="after")
     def _consistent(self) -> "JournalConfig":

@@ -11,7 +11,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .accounts import build_accounts, read_accounts
-from .anonymity import check_account_spellings
+from .anonymity import check_account_spellings, check_quote_ids
+from .branding import check_brand
 from .campaigns import load_campaigns
 from .config import JournalConfig
 from .insights import load_insights
@@ -176,7 +177,7 @@ def _load_journal(root: Path, config: JournalConfig, today: dt.date, cache: Pars
     folder = root / config.interviews_dir
     if not folder.is_dir():
         problems.error(config.interviews_dir, 0, f"the interviews folder is missing: create {config.interviews_dir}/ with one Markdown file per conversation")
-        return Journal(config, today, [], {}), problems
+        return Journal(config, today, [], {}, root=root), problems
 
     with stopwatch.step("parse"):
         files = list_interview_files(root, folder, problems)
@@ -206,12 +207,13 @@ def _model(root: Path, folder: Path, config: JournalConfig, today: dt.date, file
     decls = read_accounts(accounts_path, accounts_source, config, problems) if accounts_path.exists() else []
     accounts = build_accounts(visible, decls, accounts_source, config, problems)
     check_account_spellings(visible, problems)
+    check_quote_ids(visible, problems)
     confidential = frozenset(i.source for i in parsed_all if i.meta.confidential)
     journal = Journal(config, today, visible, accounts, confidential,
                       confidential_quote_ids={q.id: i.source for i in parsed_all if i.meta.confidential for q in i.quotes},
-                      held_quote_ids=held)
+                      held_quote_ids=held, root=root)
     # Later stages see the whole model; each validates its own files into `problems`.
-    for stage in (apply_vocabulary, load_campaigns, load_insights):
+    for stage in (apply_vocabulary, load_campaigns, load_insights, check_brand):
         stage(root, journal, problems)
     return journal, problems
 

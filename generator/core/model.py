@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import quote
 
 from .config import JournalConfig
@@ -187,6 +188,7 @@ class Journal:
     held_quote_ids: dict[str, str] = field(default_factory=dict)
     campaigns: list[Campaign] = field(default_factory=list)  # by name (core.campaigns)
     insights: list[Insight] = field(default_factory=list)  # by title (core.insights)
+    root: Path | None = None  # the project folder it was read from (None: a journal made in memory)
 
     @property
     def quotes(self) -> list[Quote]:

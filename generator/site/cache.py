@@ -133,9 +133,11 @@ def inputs_fingerprint(root: Path, config: Any, today: dt.date, extra_files: lis
 
 
 def other_inputs(root: Path, config: JournalConfig) -> list[Path]:
-    """The journal's files other than interviews (accounts, tags, campaigns, insights): part of the fingerprint."""
+    """The journal's files other than interviews (accounts, tags, campaigns, insights, the cards'
+    logo): part of the fingerprint."""
     folder = root / config.interviews_dir
-    found = [folder / "accounts.yml", folder / "tags.yml"]
+    logo = config.cards.logo
+    found = [folder / "accounts.yml", folder / "tags.yml", *([root / logo] if logo else [])]
     for extra in (config.campaigns_dir, config.insights_dir):
         found += sorted((root / extra).rglob("*")) if (root / extra).is_dir() else []
     return found

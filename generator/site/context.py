@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Mapping
 from urllib.parse import urljoin
 
@@ -13,6 +14,7 @@ from ..core.githistory import FileHistory
 from ..core.model import Journal
 from ..views.export import absolute_url
 from .cache import Inputs, PageCache
+from .cardimage.store import CardImages
 from .render import Renderer
 
 
@@ -35,6 +37,11 @@ class Site:
 
     def __post_init__(self) -> None:
         self.inputs = Inputs(self)
+
+    @cached_property
+    def card_images(self) -> CardImages:
+        """Each cleared quote's card image, from the card cache (made when missing)."""
+        return CardImages(self.journal)
 
     @property
     def today(self) -> dt.date:

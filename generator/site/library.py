@@ -3,7 +3,7 @@
 At 20,000 quotes the library cannot ship every card as HTML (35 MB). The page holds the
 first screen of cards and a small manifest (:func:`data_files`); every quote is in a chunk
 of ``CHUNK`` records, ``quotes/data/q-<hash>.json``, holding what filtering, text search,
-counting, "Copy with attribution" and drawing a card need, and nothing else.
+counting, "Copy with attribution", "Copy citation" and drawing a card need, and nothing else.
 
 Strings that many quotes share (an interview's account and date, a speaker, a badge, a tag
 chip) are written once per chunk: a chunk is a few tables (``Visit``, ``Voice``, ``State``,
@@ -63,6 +63,10 @@ class State(NamedTuple):
     badge: str  # the badge's HTML
     head: str  # the start of the attribution, before the text: '"' or '[INTERNAL ONLY…] "'
     copy_label: str  # "Copy with attribution" or "Copy (internal only)"
+    card: str  # "" (not cleared: no card image, no citation), CARD_IMAGE (its image is cards/<id>.png), or why it has none
+
+
+CARD_IMAGE = "png"
 
 
 class Tag(NamedTuple):
@@ -71,7 +75,8 @@ class Tag(NamedTuple):
 
 
 class Record(NamedTuple):
-    """One quote for the library. Copy with attribution is ``state.head + text + voice.tail``."""
+    """One quote for the library. Copy with attribution is ``state.head + text + voice.tail``; a
+    cleared quote's citation is ``cite``, or when that is "" ``views.citation.plain_citation(id, text)``."""
 
     id: str
     text: str  # whitespace collapsed, as the attribution quotes it
@@ -81,6 +86,7 @@ class Record(NamedTuple):
     state: State
     tags: tuple[Tag, ...]
     notes: str  # HTML: "Evidence for" and "Cited in", or ""
+    cite: str  # the campaign YAML citing it when YAML quotes a value (views.citation.library_citation), else ""
 
 
 TABLES: dict[str, type[Any]] = {"visit": Visit, "voice": Voice, "state": State, "tags": Tag}
@@ -143,14 +149,15 @@ def id_files(ids: list[str]) -> list[tuple[str, dict[str, int]]]:
             for part in (order[n:n + IDS_PER_FILE] for n in range(0, len(order), IDS_PER_FILE))]
 
 
-def data_files(records: list[Record], folder: str) -> tuple[dict[str, Any], list[Page]]:
+def data_files(records: list[Record], folder: str, cards: str = "cards/") -> tuple[dict[str, Any], list[Page]]:
     """The manifest the library page embeds, and the data files of ``records`` (in library
     order) below ``folder`` (the library's docs folder, e.g. ``quotes/``); manifest URLs are
-    relative to the library page."""
+    relative to the library page, ``cards`` too: the folder of the card images."""
     chunks = [_data_page(folder, "q", encode_chunk(records[n:n + CHUNK])) for n in range(0, len(records), CHUNK)]
     ids = [(first, _data_page(folder, "ids", positions)) for first, positions in id_files([r.id for r in records])]
     manifest = {
         "total": len(records), "page": PAGE, "chunk": CHUNK, "schema": SCHEMA,
+        "cards": cards, "card_image": CARD_IMAGE,
         "chunks": [p.path[len(folder):] for p in chunks],
         "ids": [[first, p.path[len(folder):]] for first, p in ids],
     }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -21,14 +23,20 @@ class Searchable:
 
 
 class Page:
-    """A generated file of the docs tree: a Markdown page (title + body HTML) or a data file."""
+    """A generated file of the docs tree: a Markdown page (title + body HTML) or a data file.
 
-    __slots__ = ("path", "_text", "title", "html", "search_html", "search", "meta", "in_nav")
+    A data file is text, bytes (``data``: a campaign pack), or a file on disk (``file``: a card
+    image in the card cache), which engines link or copy into the site rather than read."""
+
+    __slots__ = ("path", "_text", "title", "html", "search_html", "search", "meta", "in_nav", "data", "file")
 
     def __init__(self, path: str, content: str | None = None, *, title: str | None = None, html: str | None = None,
-                 search_html: str | None = None, meta: dict[str, Any] | None = None, in_nav: bool = False):
+                 search_html: str | None = None, meta: dict[str, Any] | None = None, in_nav: bool = False,
+                 data: bytes | None = None, file: Path | None = None):
         self.path = path  # e.g. "interviews/2026/acme.md", "quotes/quotes.json"
         self._text = content  # data files' text; Markdown pages derive theirs from title + html
+        self.data = data
+        self.file = file
         self.title = title
         self.html = html  # body HTML of a Markdown page (the plugin hands it to MkDocs as is)
         self.search_html = search_html  # a leaner body for the search index, when it differs
@@ -45,8 +53,13 @@ class Page:
 
     @property
     def is_markdown(self) -> bool:
-        """A page built from a title and body HTML (not a data file given as text)."""
-        return self._text is None
+        """A page built from a title and body HTML (not a data file)."""
+        return self._text is None and not self.is_binary
+
+    @property
+    def is_binary(self) -> bool:
+        """A data file of bytes or on disk: see ``data`` and ``file``; ``content`` does not apply."""
+        return self.data is not None or self.file is not None
 
     @property
     def front_matter(self) -> str:
@@ -89,7 +102,35 @@ def write_pages(pages: dict[str, Page], docs_dir: Path) -> None:
     for path, page in pages.items():
         target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.content, encoding="utf-8")
+        if page.file is not None:
+            link_or_copy(page.file, target)
+        elif page.data is not None:
+            target.write_bytes(page.data)
+        else:
+            target.write_text(page.content, encoding="utf-8")
+
+
+def link_or_copy(source: Path | str, target: Path | str) -> None:
+    """Put ``source`` at ``target``: a hard link (no bytes copied: thousands of card images), or a
+    copy with its modification time where links cannot be made (another file system)."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        if not same_file(source, target):
+            os.unlink(target)
+            link_or_copy(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def same_file(source: Path | str, target: Path | str) -> bool:
+    """Does ``target`` hold ``source`` already: the same file (a link to it), or its copy (same size
+    and modification time; card cache files never change once written)?"""
+    try:
+        a, b = os.stat(source), os.stat(target)
+    except OSError:
+        return False
+    return (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev) or (a.st_size, a.st_mtime_ns) == (b.st_size, b.st_mtime_ns)
 
 
 def clashing_docs(pages: Mapping[str, Page], docs: Mapping[str, str]) -> list[tuple[str, Page]]:

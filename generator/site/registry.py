@@ -18,13 +18,14 @@ from ..errors import JournalInvalid, PageConflict
 from .cache import Family, PageCache, inputs_fingerprint, other_inputs
 from .context import Site
 from .page import Page
-from .pages import assets, campaigns, customers, feed, home, insights, interviews, quotes, redirects, segments
+from .pages import assets, campaigns, customers, feed, home, insights, interviews, packs, quotecards, quotes, redirects, segments
 from .render import Renderer
 
-# The quotes library first: it needs the most memory while it is built, the least before it.
+# The card images first: they render what is missing on every core, before any page asks for a
+# card. Then the quotes library: it needs the most memory while it is built, the least before it.
 FAMILIES: dict[str, Family] = {family.name: family for family in (
-    quotes.FAMILY, assets.FAMILY, home.FAMILY, interviews.FAMILY, customers.FAMILY, campaigns.FAMILY,
-    segments.FAMILY, insights.FAMILY, feed.FAMILY, redirects.FAMILY,
+    quotecards.FAMILY, quotes.FAMILY, assets.FAMILY, home.FAMILY, interviews.FAMILY, customers.FAMILY, campaigns.FAMILY,
+    packs.FAMILY, segments.FAMILY, insights.FAMILY, feed.FAMILY, redirects.FAMILY,
 )}
 
 

@@ -22,6 +22,9 @@ FIELDS: tuple[str, ...] = (
     "speaker", "role", "department", "customer", "customer_slug",
 )
 PUBLIC_ONLY: tuple[str, ...] = ("speaker", "role", "department", "customer", "customer_slug")
+# Columns of a campaign pack's quotes.csv: what a quote may be used for, and until when.
+PACK_FIELDS: tuple[str, ...] = ("id", "card", "attribution", "text", "clearance", "consent", "expires", "date", "url")
+CONSENT_ON_FILE = "on file"
 CSV_TAG_SEPARATOR = "; "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -73,6 +76,16 @@ def export_records(quotes: Iterable[Quote], today: dt.date, absolute: Absolute) 
     return [export_record(q, today, absolute) for q in library_order(quotes) if q.cleared_on(today)]
 
 
+def pack_record(quote: Quote, today: dt.date, absolute: Absolute, card: str) -> dict[str, Any]:
+    """A quote's row in a campaign pack: its export record, its card's file name (or why it has
+    none) and the consent. An anonymous quote's consent is only said to be on file: it often
+    names the person who gave it."""
+    record = export_record(quote, today, absolute)
+    public = record["clearance"] == "public"
+    consent = quote.consent if public else (CONSENT_ON_FILE if quote.consent else None)
+    return {**record, "card": card, "consent": consent}
+
+
 def to_json(records: list[dict[str, Any]]) -> str:
     return json.dumps({"quotes": records}, ensure_ascii=False, indent=2) + "\n"
 
@@ -90,12 +103,12 @@ def _cell(value: Any) -> str:
     return inert(str(value))
 
 
-def to_csv(records: list[dict[str, Any]]) -> str:
+def to_csv(records: list[dict[str, Any]], fields: tuple[str, ...] = FIELDS) -> str:
     """CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads it as UTF-8), CRLF rows,
     every cell quoted, formula starts made inert; anonymous records leave the public-only columns empty."""
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(FIELDS)
+    writer.writerow(fields)
     for record in records:
-        writer.writerow([_cell(record.get(name)) for name in FIELDS])
+        writer.writerow([_cell(record.get(name)) for name in fields])
     return "\ufeff" + out.getvalue()

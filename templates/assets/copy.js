@@ -1,7 +1,8 @@
 /* Copy to the clipboard, for every page that offers a copy button.
  *
  * A <button class="journal-copy" data-copy="…"> copies its data-copy text (campaign and
- * insight pages: the attribution, or "Copy all"'s quotes). The quotes library keeps its texts
+ * insight pages: the attribution, or "Copy all"'s quotes), and so does the library's
+ * <button class="journal-citation" data-copy="…"> (a quote's campaign YAML, "Copy citation"). The quotes library keeps its texts
  * in its embedded JSON instead and calls journalCopy(text, button) itself (quotes.js).
  * Copy buttons are hidden until this script runs (they need it; see quotes.css).
  *
@@ -52,7 +53,7 @@
 
   window.journalCopy = copy;
   document.addEventListener("click", function (e) {
-    var button = e.target.closest ? e.target.closest("button.journal-copy[data-copy]") : null;
+    var button = e.target.closest ? e.target.closest("button.journal-copy[data-copy], button.journal-citation[data-copy]") : null;
     if (button) copy(button.getAttribute("data-copy"), button);
   });
 })();

@@ -7,7 +7,8 @@
  * every quote. Cards beyond the first screen are drawn from the records, as
  * templates/partials/library_quote.html.j2 draws them on the server. "Copy with attribution"
  * copies the attribution of the exports (head + text + tail, cut around the text by the server)
- * with copy.js, which the page loads first.
+ * with copy.js, which the page loads first; a cleared quote's "Copy citation" button carries its
+ * campaign YAML in data-copy, which copy.js copies, and "Download card" is a plain link.
  *
  * The manifest is an attribute, not an inline <script type="application/json">: Material's instant
  * navigation re-creates inline scripts without their type, and would run it. This file is re-run
@@ -63,8 +64,21 @@
     });
   }
 
+  /* A cleared quote's "Download card" (or why it has none) and "Copy citation": its campaign YAML,
+   * the record's cite or, when that is empty, plain_citation of generator/views/citation.py. */
+  function cardActions(r, manifest) {
+    var card = r.state.card;
+    if (!card) return "";
+    var id = esc(r.id);
+    var cite = r.cite || "  - id: " + r.id + "\n    text: " + r.text + "\n";
+    return (card === manifest.card_image
+      ? '<a class="md-button journal-card-download" href="' + esc(manifest.cards) + id + '.png" download="' + id + '.png">Download card</a>'
+      : '<span class="journal-card-none journal-muted">no card (' + esc(card) + ")</span>") +
+      '<button type="button" class="md-button journal-citation" data-copy="' + esc(cite) + '">Copy citation</button>';
+  }
+
   /* The card of a record: what library_quote.html.j2 renders (tests/browser compare the two). */
-  function card(r) {
+  function card(r, manifest) {
     var v = r.visit;
     var id = esc(r.id);
     var tags = r.tags.map(function (t) { return t.chip; }).join("");
@@ -74,7 +88,7 @@
       '<span class="journal-quote__source">· <a href="' + esc(v.account_url) + '">' + esc(v.account) + "</a> · said as " +
       esc(v.said_as) + ' · <a href="' + esc(v.url) + "#" + id + '">' + esc(v.date_label) + "</a>" +
       (v.channel ? " · " + esc(v.channel) : "") + "</span>\n" + r.state.badge + "\n" +
-      (tags ? '<span class="journal-quote__tags">' + tags + "</span>" : "") + r.notes +
+      (tags ? '<span class="journal-quote__tags">' + tags + "</span>" : "") + r.notes + cardActions(r, manifest) +
       '<button type="button" class="journal-copy md-button" data-quote="' + id + '">' + esc(r.state.copy_label) + "</button>" +
       '<a class="headerlink journal-quote__permalink" href="#' + id + '" title="Permalink to this quote" aria-label="Permalink to this quote">¶</a>\n' +
       "</figcaption>\n</figure>\n";
@@ -152,7 +166,7 @@
     }
 
     function cards(from, to) {
-      return positions(from, to).map(function (p) { return card(records[p]); }).join("");
+      return positions(from, to).map(function (p) { return card(records[p], manifest); }).join("");
     }
 
     function buttons() {

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from typing import Iterator
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
 from tests.quote_journal import interview, load
@@ -125,6 +127,22 @@ def long_library(tmp_path_factory) -> Iterator[str]:
         yield url
     finally:
         server.__exit__(None, None, None)
+
+
+def test_cards_drawn_in_the_browser_offer_the_card_image_and_the_citation(page: Page, long_library: str, tmp_path: Path) -> None:
+    """Beyond the first screen, quotes.js draws "Download card" and "Copy citation" from the records."""
+    page.goto(long_library + "quotes/")
+    page.locator("#journal-quote-more").scroll_into_view_if_needed()  # scrolling down to it loads the rest
+    drawn = page.locator("[id='i00-q3']")  # the oldest interview's: not on the first screen
+    drawn.scroll_into_view_if_needed()
+    with page.expect_download() as caught:
+        drawn.locator(".journal-card-download").click()
+    assert caught.value.suggested_filename == "i00-q3.png"
+    caught.value.save_as(tmp_path / "card.png")
+    with Image.open(tmp_path / "card.png") as card:
+        assert card.format == "PNG" and card.size == (2400, 1260)
+    copied = copied_by(page, drawn.locator(".journal-citation"))
+    assert copied == "  - id: i00-q3\n    text: Quote 3 of interview 0 about pricing and zebras.\n"
 
 
 def test_without_javascript_a_long_library_shows_its_first_screen_and_the_exports(browser: Browser, long_library: str) -> None:

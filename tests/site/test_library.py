@@ -22,12 +22,12 @@ def record(n: int, account: str = "Acme", tags: tuple[str, ...] = ("pricing",)) 
     visit = Visit(account, f"../customers/{account.lower()}/", account.lower(), "customer", "a customer",
                   f"../interviews/{account.lower()}/", "2026-03-04", "4 Mar 2026", "call", "logistics")
     voice = Voice("Jane Doe (Ops)", "Jane Doe VP", "champion", "ops", '" — Jane Doe, Acme')
-    state = State("public", "public", '<span class="journal-badge">public</span>', '"', "Copy with attribution")
-    return Record(f"q{n}", f"Quote number {n}", "", visit, voice, state, tuple(Tag(f"<a>{t}</a>", t) for t in tags), "")
+    state = State("public", "public", '<span class="journal-badge">public</span>', '"', "Copy with attribution", "png")
+    return Record(f"q{n}", f"Quote number {n}", "", visit, voice, state, tuple(Tag(f"<a>{t}</a>", t) for t in tags), "", "")
 
 
 def as_dict(r: Record) -> dict:
-    out = {name: getattr(r, name) for name in ("id", "text", "html", "notes")}
+    out = {name: getattr(r, name) for name in ("id", "text", "html", "notes", "cite")}
     out.update(visit=r.visit._asdict(), voice=r.voice._asdict(), state=r.state._asdict(), tags=[t._asdict() for t in r.tags])
     out["copy"] = r.state.head + r.text + r.voice.tail
     return out

@@ -12,6 +12,7 @@ from ...core.load import load_project
 from ...core.model import Journal
 from ...core.problems import Problem, Problems
 from ...core.project import read_config
+from ...site.cardimage.check import card_problems
 from ...views.wording import plural
 from .output import err_console, handle_errors, print_problems, relative
 
@@ -51,6 +52,7 @@ def check(root: Path, paths: tuple[str, ...], staged: bool) -> None:
         if not paths:
             return  # nothing of the journal is being committed
     journal, problems = load_project(root)
+    card_problems(journal, problems)
     if staged:
         _moves_without_moved_from(root, journal, problems)
     wanted = [p for p in relative(paths, root) if p]

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ...core.config import RENAMED_OPTIONS, JournalConfig, option_errors, renamed_message
 
@@ -22,7 +22,9 @@ class PydanticOption(c.BaseConfigOption):
     def __init__(self, name: str):
         super().__init__()
         info = JournalConfig.model_fields[name]
-        self.default = info.get_default(call_default_factory=True)
+        default = info.get_default(call_default_factory=True)
+        # as plain data: MkDocs copies a default with .copy(), which pydantic models deprecate
+        self.default = default.model_dump() if isinstance(default, BaseModel) else default
         annotation = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
         self._adapter = TypeAdapter(annotation)
 

@@ -46,6 +46,7 @@ from ...site.render import Renderer
 from ...site.search import PartsIndex, Record, new_bundle_folder, swap_bundle, write_files
 from ...site.search.records import guide_record, page_record
 from .incremental import BuildRecord, DirtyServe, frame_digest
+from .linked import LinkedFile
 from .options import JournalPluginConfig
 from .parallel import OFFLOADED, InterviewPageStream
 from .search import turn_off_theme_search
@@ -79,6 +80,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.page_urls: list[str] = []
         self.outputs: set[str] = set()
         self.populated = True  # `serve --dirty`: every page has been read (set in on_nav, on_env)
+        self.site: Site | None = None
         self.found: dict[str, Record] = {}  # `serve`: this build's search records, by page URL
         self.stopwatch = Stopwatch()  # where this build's time went: logged at `mkdocs build -v`
         self.started = self.handed_off = 0.0  # when the build began; when the generated pages went to MkDocs
@@ -134,7 +136,9 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                     history=history)
         # A one-off `mkdocs build` renders interview pages on the second core while MkDocs works;
         # `serve` (threads, repeated builds) and small journals render in-process.
+        self.site = site
         if self.command == "build" and can_fork() and len(journal.interviews) >= PARALLEL_MIN:
+            site.card_images.make_missing()  # before the worker forks, so that it finds them too
             self.stream = InterviewPageStream(site)
             # Sorted like build_pages, so MkDocs sees (and indexes) the files in the same order either way.
             pages = build_pages(site, exclude=("interviews", *OFFLOADED), built_elsewhere=self.stream.families(),
@@ -150,6 +154,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
                     journal.today, other_inputs(self.root, self.options))
             self.pages = build_pages(site, stopwatch=stopwatch)
             self.reused = site.reused
+        if site.card_images.drawn:
+            log.info(f"journal: drew {site.card_images.drawn} quote cards (the others came from {site.card_images.store.folder})")
         if self.command == "build":  # `serve` keeps its pages and rebuilds often: trimming would only cost time
             _trim_heap()
         self.handed_off = time.perf_counter()
@@ -175,8 +181,11 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             raise PluginError("journal: " + clash_message(self._docs(config), clashes[0]))
         for path, page in self.pages.items():
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            if page.file is not None:  # a card image: linked from the card cache
+                files.append(LinkedFile.generated(config, path, abs_src_path=str(page.file), inclusion=inclusion))
+                continue
             # A Markdown page's body comes from on_page_content: MkDocs only needs its front-matter.
-            content = page.front_matter if page.is_markdown else page.content
+            content = page.data if page.data is not None else page.front_matter if page.is_markdown else page.content
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
@@ -297,6 +306,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             self.stopwatch.add(f"worker: {', '.join(OFFLOADED)}", self.stream.families_seconds)
         index, self.index = self.index, None
         self._end_build()
+        if self.command == "build" and self.site is not None:  # a whole build: forget the cards it no longer has
+            self.site.card_images.prune()
         site_dir = Path(config.site_dir)
         if index is not None:  # a build: into its temporary folder, so a failure leaves the last site
             try:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping
 from urllib.parse import unquote
 
-from ...site.page import Page, page_url
+from ...site.page import Page, link_or_copy, page_url, same_file
 
 STAGING = Path(".journal") / "zensical"
 DOCS = "docs"  # relative: Zensical refuses a docs_dir outside its configuration's folder
@@ -78,18 +78,22 @@ class Staging:
         self._tmp.mkdir(parents=True, exist_ok=True)
         moved = moved_pages(pages)
         moves = hashlib.sha1(repr(sorted(moved.items())).encode()).hexdigest()
-        wanted: dict[str, Callable[[], bytes]] = {}
+        wanted: dict[str, Callable[[], bool]] = {}  # staged path -> puts it there; whether that wrote it
         # What says a file is as the last sync staged it, so it is not even made again: a team file's
         # (mtime, size, the moves its links follow); a page the server's cache reused (the same object).
         stamps: dict[str, object] = {}
         for path, source in docs.items():
             stat = source.stat()
             stamps[path] = (stat.st_mtime_ns, stat.st_size, moves)
-            wanted[path] = lambda path=path, source=source: _team_file(path, source, moved)
+            wanted[path] = lambda path=path, source=source: self._put(path, _team_file(path, source, moved))
         for path, page in pages.items():
-            stamps[staged_path(path)] = page
-            wanted[staged_path(path)] = lambda page=page: _bytes(page.content)
-        changed = [path for path, data in wanted.items() if self._stamps.get(path) != stamps[path] and self._put(path, data())]
+            staged = staged_path(path)
+            stamps[staged] = page
+            if page.file is not None:  # a card image: linked from the card cache, not read
+                wanted[staged] = lambda staged=staged, file=page.file: self._link(staged, file)
+            else:
+                wanted[staged] = lambda staged=staged, page=page: self._put(staged, page.data if page.data is not None else _bytes(page.content))
+        changed = [path for path, put in wanted.items() if self._stamps.get(path) != stamps[path] and put()]
         self._stamps = stamps
         if set(wanted) != self._paths:  # a file added or gone: compare with the folder itself
             for path in sorted(set(self._existing()) - set(wanted)):
@@ -113,6 +117,16 @@ class Staging:
         part.write_bytes(data)
         os.replace(part, target)  # a watching server never reads half a file
         self._digests[path] = digest
+        return True
+
+    def _link(self, path: str, source: Path) -> bool:
+        """Put the file ``source`` at ``path`` (see ``link_or_copy``) unless it is there already; whether it was."""
+        target = self.docs / path
+        if same_file(source, target):
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(source, target)
+        self._digests.pop(path, None)
         return True
 
     def _existing(self) -> Iterator[str]:

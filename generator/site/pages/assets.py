@@ -10,7 +10,7 @@ from ..cache import Family
 from ..context import Site
 
 ASSETS = ("journal.css", "customers.css", "customers.js", "quotes.css", "copy.js", "quotes.js", "segments.css", "insights.css",
-          "search.css", "search.js")
+          "search.css", "search.js", "cards.css")
 ASSET_DIR = "assets/journal/"
 # What every page loads through the theme: the stylesheets (the engine's extra_css) and the search box's
 # script (extra_javascript); the other scripts come with the pages using them.

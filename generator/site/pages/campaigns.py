@@ -14,6 +14,7 @@ from ...views.outward import copy_all, outward, status_line
 from ..page import Page, Searchable
 from ..cache import Family
 from ..context import Site
+from .packs import summary
 
 
 def build(site: Site) -> Iterator[Page]:
@@ -25,7 +26,7 @@ def build(site: Site) -> Iterator[Page]:
         cites = [outward(q, site.today) for q in campaign.quotes]
         page = renderer.page(f"campaigns/{campaign.slug}.md", "pages/campaign.html.j2", title=campaign.name,
                              campaign=campaign, cites=cites, copy_all=copy_all(cites), status=status_line(cites),
-                             renderer=renderer, today=site.today)
+                             renderer=renderer, today=site.today, pack=summary(site, campaign))
         page.search = Searchable({"title": campaign.name})  # found with the quotes it cites: they are what it says
         yield page
 

@@ -16,12 +16,14 @@ from markupsafe import Markup
 from ...core.model import Quote
 from ...core.slugs import normalize
 from ...views.attribution import account_name, attribution, descriptor, industry_of, internal_credit, with_article
+from ...views.citation import library_citation, plain_citation
 from ...views.export import export_records, library_order, to_csv, to_json
 from ..cache import Cached, Family
 from ..context import Site
-from ..library import PAGE, Record, State, Tag, Visit, Voice, data_files
+from ..library import CARD_IMAGE, PAGE, Record, State, Tag, Visit, Voice, data_files
 from ..page import Page
 from ..render import chip, rel_url
+from .quotecards import CARD_DIR
 
 LIBRARY = "quotes/index.md"
 LIBRARY_URL = "quotes/"
@@ -40,6 +42,12 @@ def _link(target: str) -> str:
 
 def _value(text: str | None) -> str:
     return normalize(text) if text else ""
+
+
+def card_state(site: Site, quote: Quote) -> str:
+    """``State.card``: "" for a quote that is not cleared, CARD_IMAGE, or why its card has none."""
+    card = site.card_images.card(quote)
+    return "" if card is None else CARD_IMAGE if card.ok else card.reason
 
 
 def record(site: Site, quote: Quote) -> Record:
@@ -64,12 +72,19 @@ def record(site: Site, quote: Quote) -> Record:
                   per=_value(person.persona), dep=_value(person.department), tail=copy[start + len(text):])
     badge = renderer.template("partials/clearance_badge.html.j2").render(q=quote, today=today).strip()
     state = State(kind=clearance, cl=clearance_key(quote, site), badge=Markup(badge), head=copy[:start],
-                  copy_label="Copy with attribution" if quote.cleared_on(today) else "Copy (internal only)")
+                  copy_label="Copy with attribution" if quote.cleared_on(today) else "Copy (internal only)",
+                  card=card_state(site, quote))
     return Record(
         id=quote.id, text=text, html=html if html != Markup("<p>{}</p>").format(text) else Markup(""),
         visit=visit, voice=voice, state=state,
         tags=tuple(Tag(chip(_link, "tag", t), normalize(t)) for t in quote.all_tags),
-        notes=Markup(renderer.template("partials/quote_uses.html.j2").render(q=quote, link=_link)))
+        notes=Markup(renderer.template("partials/quote_uses.html.j2").render(q=quote, link=_link)),
+        cite=library_citation(quote) if state.card else "")
+
+
+def cited(record: Record) -> str:
+    """The campaign YAML that "Copy citation" copies (a cleared quote's), as quotes.js writes it too."""
+    return record.cite or plain_citation(record.id, record.text)
 
 
 def _options(values: Iterable[str], humanize: bool = False) -> list[tuple[str, str]]:
@@ -101,9 +116,9 @@ def build(site: Site) -> Iterator[Page]:
     quotes = library_order(journal.quotes)
     # `serve` re-makes only the records of quotes whose interview changed.
     records = [RECORDS.get(site, q) for q in quotes]
-    manifest, data = data_files(records, LIBRARY_URL)
+    manifest, data = data_files(records, LIBRARY_URL, _link(CARD_DIR))
     card = renderer.template("partials/library_quote.html.j2")
-    first = [Markup(card.render(r=r)) for r in records[:PAGE]]
+    first = [Markup(card.render(r=r, cards=manifest["cards"], card_image=CARD_IMAGE, citation=cited(r))) for r in records[:PAGE]]
     page = renderer.page(
         LIBRARY, "pages/quotes.html.j2", title="Quotes", in_nav=True, cards=first, count=len(quotes),
         cleared=sum(q.cleared_on(site.today) for q in quotes), filters=filters(quotes, site), manifest=json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),

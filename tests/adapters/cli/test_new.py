@@ -38,6 +38,7 @@ def sample(tmp_path: Path) -> Path:
     root.mkdir()
     shutil.copytree(REPO / "interviews", root / "interviews")
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")  # mkdocs.yml's card logo is there
     return root
 
 
