@@ -7,14 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 
 from generator.adapters.mkdocs.plugin import JournalPlugin
 from generator.errors import SearchIndexError
 from generator.site import search
 from generator.site.search import PartsIndex, Record, new_bundle_folder
-from tests.support import EPOCH, FIXTURES, index_files, indexed_pages, run_mkdocs
+from tests.support import FIXTURES, build_in_process, index_files, indexed_pages, run_mkdocs
 
 MINI = FIXTURES / "mini"
 
@@ -69,16 +67,9 @@ def test_a_build_indexes_its_pages_in_parts_as_it_renders_them(tmp_path: Path, m
     assert result.returncode == 0, result.stderr
     whole = indexed_pages(project / "site")
     monkeypatch.setattr(search, "PART", 120)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     parts = tmp_path / "parts"
     shutil.copytree(MINI, parts)
-    config = load_config(str(parts / "mkdocs.yml"))
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
-    site = parts / "site"
+    site = build_in_process(parts)
     listed = json.loads((site / "pagefind" / "parts.json").read_text())
     assert len(listed) >= 3 and listed == [f"part-{n}/" for n in range(2, len(listed) + 2)]
     assert indexed_pages(site) == whole and not list(site.glob(".pagefind-*"))  # written part by part, swapped in
