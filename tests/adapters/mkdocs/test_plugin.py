@@ -10,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator.adapters.mkdocs.parallel import OFFLOADED
+from generator.site.registry import FAMILIES
 from tests.support import FIXTURES, build_mini, run_mkdocs
 
 MINI = FIXTURES / "mini"
@@ -77,12 +79,12 @@ def test_build_v_logs_where_the_time_went(tmp_path: Path, monkeypatch, parallel_
     assert len(lines) == 1, verbose.stderr
     steps, _, total = lines[0].split("journal: timings: ")[1].rpartition("; total ")
     names = [re.fullmatch(r"(.+) \d+\.\d\d s", step).group(1) for step in steps.split(", ")]
-    families = ["quotes", "assets", "home", "interviews", "customers", "campaigns", "segments", "insights", "feed",
-                "redirects"]
-    if_worker = {"1": ["waiting for the worker", "MkDocs (pages and theme)", "worker: interview pages", "worker: quotes"],
-                 "1000": ["MkDocs (pages and theme)"]}[parallel_min]
-    in_process = [f for f in families if parallel_min == "1000" or f not in ("quotes", "interviews")]
-    assert names == ["parse", "model", "git history", *in_process, *if_worker, "search index after the last page"]
+    handed_off = {"1": ["waiting for the worker", "MkDocs (pages and theme)", "worker: interview pages",
+                        *(f"worker: {name}" for name in OFFLOADED)],
+                  "1000": ["MkDocs (pages and theme)"]}[parallel_min]
+    in_worker = {"1": ("interviews", *OFFLOADED), "1000": ()}[parallel_min]
+    families = [name for name in FAMILIES if name not in in_worker]
+    assert names == ["parse", "model", "git history", *families, *handed_off, "search index after the last page"]
     assert re.fullmatch(r"\d+\.\d\d s", total)
 
 

@@ -21,8 +21,7 @@ TEXTS = st.lists(WORDS, min_size=1, max_size=320).map(" ".join)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
 def test_the_bound_never_claims_a_fit_that_the_wrapper_does_not_find(text: str) -> None:
-    if L.surely_fits(text, CARD_FONT, SMALLEST, HEIGHT):
-        assert L.wrap(text, CARD_FONT, SMALLEST, HEIGHT) is not None
+    assert not L.surely_fits(text, CARD_FONT, SMALLEST, HEIGHT) or L.wrap(text, CARD_FONT, SMALLEST, HEIGHT) is not None
 
 
 def test_the_bound_decides_ordinary_quotes_alone() -> None:
