@@ -43,7 +43,7 @@ TARGETS: dict[str, dict[str, list[str]]] = {
         "generator/core/insights.py": ["load_insights", "check_evidence"],
     },
     "confidential": {
-        "generator/core/load.py": ["_load_journal"],
+        "generator/core/load.py": ["_load_journal", "_model"],
         "generator/core/interviews.py": ["_check_quotes"],
     },
     "conflicts": {"generator/core/conflicts.py": ["*"]},  # merge-conflict markers
