@@ -13,6 +13,7 @@ import pytest
 from generator.core.load import ParseCache, load_journal
 from generator.core.problems import Problem
 from generator.core.project import read_config
+from generator.core.timings import Stopwatch
 
 from tests import cases
 from tests.support import REPO, TODAY
@@ -41,6 +42,17 @@ def test_a_missing_interviews_folder_is_one_problem_and_an_empty_journal(tmp_pat
     assert [p.format() for p in problems] == [f"interviews: error: {message}"]
     assert list(problems) == [Problem("interviews", 0, message)]  # line 0: about no line of a file
     assert (journal.config, journal.today, journal.interviews, journal.accounts, journal.quotes) == (config, TODAY, [], {}, [])
+    assert journal.root == tmp_path  # where its files (the brand's logo) are found
+
+
+def test_loading_times_parse_and_model_apart(tmp_path: Path) -> None:
+    """The first two steps of the build's timings line (`mkdocs build -v`)."""
+    (tmp_path / "interviews").mkdir()
+    (tmp_path / "interviews" / "a.md").write_text(VALID.read_text())
+    watch = Stopwatch()
+    journal, problems = load_journal(tmp_path, read_config(tmp_path), today=TODAY, stopwatch=watch)
+    assert not problems.errors and len(journal.interviews) == 1
+    assert list(watch.laps) == ["parse", "model"] and all(seconds > 0 for seconds in watch.laps.values())
 
 
 def test_a_parse_cache_gives_back_the_interviews_of_files_that_did_not_change(tmp_path: Path) -> None:
