@@ -303,7 +303,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.stopwatch.add("MkDocs (pages and theme)", time.perf_counter() - self.handed_off)
         if self.stream is not None:
             self.stopwatch.add("worker: interview pages", self.stream.interview_seconds)
-            self.stopwatch.add(f"worker: {', '.join(OFFLOADED)}", self.stream.families_seconds)
+            self.stopwatch.add("worker: " + " + ".join(OFFLOADED), self.stream.families_seconds)  # no comma: the line's separator
         index, self.index = self.index, None
         self._end_build()
         if self.command == "build" and self.site is not None:  # a whole build: forget the cards it no longer has
