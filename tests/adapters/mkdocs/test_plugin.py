@@ -88,25 +88,20 @@ def test_build_v_logs_where_the_time_went(tmp_path: Path, monkeypatch, parallel_
     assert re.fullmatch(r"\d+\.\d\d s", total)
 
 
-def test_invalid_plugin_options_fail_like_mkdocs_options(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("option", "message"), [
+    ("stale_days: soon", "Plugin 'journal' option 'stale_days'"),
+    ("relationships: [customer]",
+     "big_four lists prospect, lost-customer, competitor-customer, which is not in relationships"),
+], ids=["invalid-option-like-mkdocs-options", "big-four-must-be-configured-relationships"])
+def test_bad_plugin_options_fail_the_build_with_their_message(tmp_path: Path, option: str, message: str) -> None:
     project = tmp_path / "mini"
     shutil.copytree(MINI, project)
     (project / "mkdocs.yml").write_text(
-        "site_name: Mini\ntheme: {name: material, font: false}\nplugins:\n  - journal:\n      stale_days: soon\n")
+        f"site_name: Mini\ntheme: {{name: material, font: false}}\nplugins:\n  - journal:\n      {option}\n")
     result = run_mkdocs(project)
     assert result.returncode != 0
-    assert "Plugin 'journal' option 'stale_days'" in result.stderr
+    assert message in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def test_big_four_must_be_configured_relationships(tmp_path: Path) -> None:
-    project = tmp_path / "mini"
-    shutil.copytree(MINI, project)
-    (project / "mkdocs.yml").write_text(
-        "site_name: Mini\ntheme: {name: material, font: false}\nplugins:\n  - journal:\n      relationships: [customer]\n")
-    result = run_mkdocs(project)
-    assert result.returncode != 0
-    assert "big_four lists prospect, lost-customer, competitor-customer, which is not in relationships" in result.stderr
 
 
 def test_a_docs_page_at_a_generated_address_fails_the_build(tmp_path: Path) -> None:
