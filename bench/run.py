@@ -83,7 +83,7 @@ DREW = re.compile(r"journal: drew (\d+) quote cards")
 CARD_CACHE = HERE / "out" / "cache"  # kept across runs (bench/out is git-ignored); --cold-cards empties it
 TIMINGS = re.compile(r"journal: timings: (.*); total ([\d.]+) s")  # the plugin's line at `mkdocs build -v`
 # Steps of that line that are not the generator's own work in the MkDocs process before the hand-off.
-OTHER_STEPS = {"MkDocs (pages and theme)", "search index after the last page"}
+OTHER_STEPS = {"MkDocs (pages and theme)", "MkDocs rendering interview pages", "MkDocs waiting for interview pages", "search index after the last page"}
 STEP = re.compile(r"([^,]+?) ([\d.]+) s(?:, |$)")
 
 

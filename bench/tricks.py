@@ -9,6 +9,8 @@ The tricks (each documented where it lives, listed in bench/README.md):
 - gc pause: no cyclic garbage collection while a journal loads, and what it loaded frozen
   (core/workers.gc_paused);
 - malloc_trim: freed memory handed back to the system before MkDocs renders (adapters/mkdocs/plugin.py);
+- nav cache: the theme's navigation rendered once per place for the pages outside it
+  (adapters/mkdocs/navcache.py);
 - os._exit: `journal` ends without freeing the loaded journal object by object (adapters/cli/app.py).
 
 Each variant runs `mkdocs build` and `journal check` in a child process with the trick patched out,
@@ -40,6 +42,8 @@ VARIANTS = {
     "no gc pause": ("import contextlib, generator.core.load as m; m.gc_paused = contextlib.nullcontext", {},
                     ("build", "check")),
     "no malloc_trim": ("import generator.adapters.mkdocs.plugin as m; m._trim_heap = lambda: None", {}, ("build",)),
+    "no nav cache": ("import generator.adapters.mkdocs.plugin as m; m.cache_outside_pages = lambda *a: False", {},
+                     ("build",)),
     "no os._exit": ("", {}, ("check",)),
 }
 

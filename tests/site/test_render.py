@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 from markupsafe import Markup, escape
@@ -65,3 +66,15 @@ def test_a_root_link_relinked_for_a_page_is_its_rel_url(page: str, target: str) 
 def test_relink_leaves_escaped_text_that_looks_like_its_marker() -> None:
     text = str(escape(f"say {LINK_ROOT}quotes/"))
     assert relink(text, "customers/acme/") == text
+
+
+@pytest.mark.parametrize("server", [True, False], ids=["server", "build"])
+def test_a_server_sees_edited_templates_and_a_build_checks_none(tmp_path, server: bool) -> None:
+    template = tmp_path / "t.html.j2"
+    template.write_text("before")
+    renderer = Renderer(templates_dir=tmp_path, reload_templates=server)
+    assert renderer.template("t.html.j2").render() == "before"
+    template.write_text("after")
+    later = template.stat().st_mtime + 10
+    os.utime(template, (later, later))
+    assert renderer.template("t.html.j2").render() == ("after" if server else "before")

@@ -47,6 +47,7 @@ from ...site.search import PartsIndex, Record, new_bundle_folder, swap_bundle, w
 from ...site.search.records import guide_record, page_record
 from .incremental import BuildRecord, DirtyServe, frame_digest
 from .linked import LinkedFile
+from .navcache import cache_outside_pages, nav_depth
 from .options import JournalPluginConfig
 from .parallel import OFFLOADED, InterviewPageStream
 from .search import turn_off_theme_search
@@ -86,6 +87,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.started = self.handed_off = 0.0  # when the build began; when the generated pages went to MkDocs
         self.index: PartsIndex | None = None  # not `serve`: the search index, its parts made as the pages come
         self.streamed: set[str] = set()  # docs paths of the pages the worker renders (parallel.py)
+        self.in_nav: set[str] = set()  # docs paths of the pages in the site navigation
+        self.nav_depth = 0  # how many folders its deepest link has (navcache.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -163,7 +166,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def _renderer(self, config: MkDocsConfig) -> Renderer:
         """A new Renderer, or under `serve` the last one while the Markdown settings are the same."""
         def make() -> Renderer:
-            return Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+            return Renderer(extensions=config.markdown_extensions, extension_configs=config.mdx_configs,
+                            reload_templates=self.command == "serve")
         if self.command != "serve":
             return make()
         return session(self.root).renderer(repr((config.markdown_extensions, config.mdx_configs)), make)
@@ -190,7 +194,10 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        """`serve --dirty`: tell MkDocs which pages to build: all but the generated pages reused unchanged."""
+        """Note the pages in the navigation; `serve --dirty`: tell MkDocs which pages to build: all but
+        the generated pages reused unchanged."""
+        self.in_nav = {page.file.src_uri for page in nav.pages}
+        self.nav_depth = nav_depth(nav.items)
         if not self.dirty:
             return nav
         custom_dir = config.theme.custom_dir
@@ -201,12 +208,11 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         served = [f for f in files if InclusionLevel.is_in_serve(f.inclusion)]
         pages = {path for path in self.reused if path.endswith(".md")}
         skipped = self.incremental.plan(self.frame, pages, lambda path: os.path.isfile(files.src_uris[path].abs_dest_path))
-        in_nav = {page.file.src_uri for page in nav.pages}
         self.page_urls = []
         self.populated = False
         for file in served:
             if file.is_documentation_page():
-                if file.src_uri in skipped and file.src_uri in in_nav:
+                if file.src_uri in skipped and file.src_uri in self.in_nav:
                     # Every page's nav shows its title, which MkDocs takes from the page as it reads
                     # it: read it (cheap, its HTML is ready), but do not write it again.
                     file.is_modified = lambda: not self.populated  # type: ignore[method-assign]
@@ -225,6 +231,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         self.populated = True
         if self.command == "serve" and env.bytecode_cache is None:
             env.bytecode_cache = session(self.root).theme_bytecode  # MkDocs makes a new environment for every rebuild
+        cache_outside_pages(env, lambda page: page.file.src_uri not in self.in_nav, self.nav_depth,
+                            config.theme.get("features") or [])
         return env
 
     # Generated pages carry their HTML already: skip a second Markdown pass over it.
@@ -265,8 +273,9 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             self._found(guide_record(page.url, page.title or "", page.content or ""))
             return context
         if generated.html is None and self.stream is not None:
-            generated = self.stream.get(page.file.src_uri)
-        record = page_record(generated)
+            generated, record = self.stream.get(page.file.src_uri)
+        else:
+            record = page_record(generated)
         if record is not None:
             self._found(record)
         if generated.html is not None:
@@ -302,6 +311,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.stopwatch.add("MkDocs (pages and theme)", time.perf_counter() - self.handed_off)
         if self.stream is not None:
+            self.stopwatch.add("MkDocs rendering interview pages", self.stream.own_seconds)
+            self.stopwatch.add("MkDocs waiting for interview pages", self.stream.waited)
             self.stopwatch.add("worker: interview pages", self.stream.interview_seconds)
             self.stopwatch.add("worker: " + " + ".join(OFFLOADED), self.stream.families_seconds)  # no comma: the line's separator
         index, self.index = self.index, None

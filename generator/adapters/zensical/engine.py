@@ -79,7 +79,8 @@ class Engine:
         """The page source, kept while the Markdown settings and site_url stay the same."""
         key = repr((config.extensions, config.extension_configs, config.site_url))
         if self._source is None or self._source[0] != key:
-            renderer = Renderer(extensions=config.extensions, extension_configs=config.extension_configs)
+            renderer = Renderer(extensions=config.extensions, extension_configs=config.extension_configs,
+                                reload_templates=self.keep)
             self._source = (key, PageSource(self.root, renderer, site_url=config.site_url, settings=key, keep=self.keep))
         return self._source[1]
 

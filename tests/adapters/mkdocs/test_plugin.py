@@ -45,6 +45,25 @@ def test_interview_pages_stay_out_of_the_nav(tmp_path: Path) -> None:
     assert "2026-03-04-acme" not in about
 
 
+def test_pages_outside_the_nav_link_to_it_from_where_they_are(tmp_path: Path) -> None:
+    """The navigation is rendered once per place (navcache.py): a segment page and an interview
+    page are as deep, but link to the segments index differently."""
+    site = build_mini(tmp_path)
+
+    def nav_links(page: str) -> list[str]:
+        return re.findall(r'href="([^"]*)"\s*class="md-nav__link', (site / page / "index.html").read_text())
+
+    def from_(depth: int, folder: str) -> list[str]:
+        up = "../" * depth
+        return [up[:-1] if not t else "../" * (depth - 1) if t == folder else up + t
+                for t in ("", "about/", "customers/", "campaigns/", "insights/", "quotes/", "segments/")]
+
+    assert nav_links("interviews/2026/2026-03-04-acme") == from_(3, "interviews/")
+    assert nav_links("segments/channel/on-site") == from_(3, "segments/")
+    assert nav_links("customers/acme-logistics") == from_(2, "customers/")
+    assert from_(3, "segments/")[-1] == "../../"
+
+
 def test_build_with_errors_fails_and_keeps_previous_site(tmp_path: Path) -> None:
     site = build_mini(tmp_path)
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
@@ -79,8 +98,8 @@ def test_build_v_logs_where_the_time_went(tmp_path: Path, monkeypatch, parallel_
     assert len(lines) == 1, verbose.stderr
     steps, _, total = lines[0].split("journal: timings: ")[1].rpartition("; total ")
     names = [re.fullmatch(r"(.+) \d+\.\d\d s", step).group(1) for step in steps.split(", ")]
-    handed_off = {"1": ["waiting for the worker", "MkDocs (pages and theme)", "worker: interview pages",
-                        "worker: " + " + ".join(OFFLOADED)],
+    handed_off = {"1": ["waiting for the worker", "MkDocs (pages and theme)", "MkDocs rendering interview pages",
+                        "MkDocs waiting for interview pages", "worker: interview pages", "worker: " + " + ".join(OFFLOADED)],
                   "1000": ["MkDocs (pages and theme)"]}[parallel_min]
     in_worker = {"1": ("interviews", *OFFLOADED), "1000": ()}[parallel_min]
     families = [name for name in FAMILIES if name not in in_worker]
