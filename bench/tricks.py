@@ -8,7 +8,8 @@ The tricks (each documented where it lives, listed in bench/README.md):
   (adapters/mkdocs/parallel.py), and notes parsed on both cores (core/workers.split_across_cores);
 - gc pause: no cyclic garbage collection while a journal loads, and what it loaded frozen
   (core/workers.gc_paused);
-- malloc_trim: freed memory handed back to the system before MkDocs renders (adapters/mkdocs/plugin.py);
+- malloc_trim and a single arena: glibc's allocator made to give freed memory back, and to keep
+  threads' allocations in one arena (adapters/mkdocs/heap.py);
 - nav cache: the theme's navigation rendered once per place for the pages outside it
   (adapters/mkdocs/navcache.py);
 - os._exit: `journal` ends without freeing the loaded journal object by object (adapters/cli/app.py).
@@ -41,7 +42,8 @@ VARIANTS = {
     "no fork workers": ("", {"JOURNAL_PARALLEL_MIN": str(10**9)}, ("build", "check")),
     "no gc pause": ("import contextlib, generator.core.load as m; m.gc_paused = contextlib.nullcontext", {},
                     ("build", "check")),
-    "no malloc_trim": ("import generator.adapters.mkdocs.plugin as m; m._trim_heap = lambda: None", {}, ("build",)),
+    "no malloc_trim": ("import generator.adapters.mkdocs.heap as m; m.trim = lambda: None", {}, ("build",)),
+    "no single arena": ("import generator.adapters.mkdocs.heap as m; m.one_arena = lambda: None", {}, ("build",)),
     "no nav cache": ("import generator.adapters.mkdocs.plugin as m; m.cache_outside_pages = lambda *a: False", {},
                      ("build",)),
     "no os._exit": ("", {}, ("check",)),

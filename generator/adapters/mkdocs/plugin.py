@@ -11,7 +11,6 @@ plugin is turned off (search.py).
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import shutil
@@ -45,6 +44,7 @@ from ...site.registry import build_pages
 from ...site.render import Renderer
 from ...site.search import PartsIndex, Record, new_bundle_folder, swap_bundle, write_files
 from ...site.search.records import guide_record, page_record
+from . import heap
 from .incremental import BuildRecord, DirtyServe, frame_digest
 from .linked import LinkedFile
 from .navcache import cache_outside_pages, nav_depth
@@ -92,6 +92,8 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        if command == "build":
+            heap.one_arena()  # before this build starts any thread (heap.py)
         self.dirty = command == "serve" and dirty
         if self.dirty:
             build_log = logging.getLogger("mkdocs.commands.build")
@@ -160,7 +162,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         if site.card_images.drawn:
             log.info(f"journal: drew {site.card_images.drawn} quote cards (the others came from {site.card_images.store.folder})")
         if self.command == "build":  # `serve` keeps its pages and rebuilds often: trimming would only cost time
-            _trim_heap()
+            heap.trim()
         self.handed_off = time.perf_counter()
 
     def _renderer(self, config: MkDocsConfig) -> Renderer:
@@ -280,7 +282,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             self._found(record)
         if generated.html is not None:
             if self.command == "build" and len(generated.html) > BIG_PAGE:
-                _trim_heap()  # its copies need room: give back what earlier pages freed
+                heap.trim()  # its copies need room: give back what earlier pages freed
             page.content = wrap_body(generated.html)
             # MkDocs has the HTML now: drop ours.
             self.pages[page.file.src_uri] = Page(generated.path, title=generated.title)
@@ -372,15 +374,6 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             shutil.rmtree(tmp, ignore_errors=True)
             return
         swap_in(tmp, final)
-
-
-def _trim_heap() -> None:
-    """Hand the memory freed while rendering (the quotes library's parts) back to the system:
-    glibc keeps freed mid-sized blocks, and MkDocs' build would start from that high-water mark."""
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
 
 
 def _page_url(file: File) -> str:
