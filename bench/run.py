@@ -420,6 +420,7 @@ def project_commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the journal plugin against plain MkDocs.")
     parser.add_argument("--quick", action="store_true", help="only the standard shape at N=200 (a smoke run)")
+    parser.add_argument("--up-to", type=int, metavar="N", help="only the plan's journals of at most N interviews")
     parser.add_argument("--shapes", help=f"comma-separated shapes of bench/synth.py ({', '.join(synth.SHAPES)})")
     parser.add_argument("--sizes", help="comma-separated Ns (with --shapes: each shape at each N)")
     parser.add_argument("--skip-serve", action="store_true", help="skip the mkdocs serve edit-to-update measurement")
@@ -439,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unknown shape {', '.join(unknown)}: one of {', '.join(synth.SHAPES)}")
         plan = [(shape, int(x)) for shape in shapes for x in (args.sizes or "5000").split(",") if x.strip()]
     else:
-        plan = PLAN
+        plan = [(shape, n) for shape, n in PLAN if args.up_to is None or n <= args.up_to]
     global KEEP
     KEEP = bool(args.keep or args.workdir)
     if args.cold_cards:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -44,7 +45,14 @@ def chip(link: Callable[[str], str], taxonomy: str, term: str, label: str | None
 
 
 def chips(link: Callable[[str], str], taxonomy: str, terms: Iterable[str]) -> Markup:
+    if link is root_link:  # a quote card's: the same wherever it is shown
+        return Markup("").join(_root_chip(taxonomy, t) for t in terms)
     return Markup("").join(chip(link, taxonomy, t) for t in terms)
+
+
+@lru_cache(maxsize=65536)  # the same few terms recur on every quote card (20,000 at 5,000 interviews)
+def _root_chip(taxonomy: str, term: str) -> Markup:
+    return chip(root_link, taxonomy, term)
 
 
 def attribute_text(value: str) -> Markup:

@@ -28,7 +28,7 @@ from ...site.search.records import Record, page_record
 from ...site.registry import FAMILIES
 
 CHUNK = 32
-WINDOW = 8  # chunks rendered ahead of MkDocs
+WINDOW = 16  # chunks rendered ahead of MkDocs: about 16 MB of pages, waiting
 # Families of other pages the worker builds first, while the caller builds the rest (the
 # quotes library: a third of their time, and the most memory while it is built).
 OFFLOADED = ("quotes",)
