@@ -1,4 +1,4 @@
-"""The theme's site navigation, rendered once per folder depth for the pages outside it.
+"""The theme's site navigation, rendered once per place for the pages outside it.
 
 Material renders the whole navigation into every page. For a page that is not in the
 navigation (every interview, account and segment page) nothing of it depends on the

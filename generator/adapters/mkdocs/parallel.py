@@ -33,6 +33,7 @@ WINDOW = 16  # chunks rendered ahead of MkDocs: about 16 MB of pages, waiting
 # quotes library: a third of their time, and the most memory while it is built).
 OFFLOADED = ("quotes",)
 _SITE: Site | None = None  # inherited by the forked worker
+_ORDERED: list[Interview] = []  # its interviews in page order, as MkDocs asks for them
 
 
 def _render_chunk(bounds: tuple[int, int]) -> tuple[list[tuple[Page, Record | None]], float]:
@@ -42,7 +43,7 @@ def _render_chunk(bounds: tuple[int, int]) -> tuple[list[tuple[Page, Record | No
     the process that runs MkDocs."""
     assert _SITE is not None
     started = time.perf_counter()
-    pages = [interview_pages.render(_SITE, i) for i in _in_page_order(_SITE.journal.interviews)[bounds[0] : bounds[1]]]
+    pages = [interview_pages.render(_SITE, i) for i in _ORDERED[bounds[0] : bounds[1]]]
     return [(page, page_record(page)) for page in pages], time.perf_counter() - started
 
 
@@ -67,8 +68,8 @@ class InterviewPageStream:
     """
 
     def __init__(self, site: Site):
-        global _SITE
-        _SITE = site
+        global _SITE, _ORDERED
+        _SITE, _ORDERED = site, _in_page_order(site.journal.interviews)
         n = len(site.journal.interviews)
         self._pool = multiprocessing.get_context("fork").Pool(1)
         self._chunks = deque((i, min(i + CHUNK, n)) for i in range(0, n, CHUNK))
