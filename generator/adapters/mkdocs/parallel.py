@@ -87,7 +87,9 @@ class InterviewPageStream:
         yield from pages
 
     def _submit(self) -> None:
-        while self._chunks and len(self._pending) < WINDOW:
+        # Near the end the worker gets at most half of what is left: rather than wait for its last
+        # chunks, this process renders the other half.
+        while self._chunks and len(self._pending) < min(WINDOW, len(self._chunks)):
             self._pending.append(self._pool.apply_async(_render_chunk, (self._chunks.popleft(),)))
 
     @staticmethod
