@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -113,6 +114,15 @@ def case(suite: str, name: str) -> Path:
     path = CASES / suite / name
     assert (path / SUITES[suite].expected).is_file(), f"{suite}/{name} is not a case"
     return path
+
+
+def link_from_outside(root: Path, rel: str, name: str, text: str) -> None:
+    """For a make.py: ``text`` written to ``name`` beside the journal at ``root`` (outside it) and
+    symlinked into it at ``rel``: a file the journal must refuse to read."""
+    outside = root.parent / name
+    outside.write_text(text, encoding="utf-8")
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(outside, root / rel)
 
 
 def base(suite: str) -> Path:

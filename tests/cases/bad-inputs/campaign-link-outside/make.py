@@ -1,12 +1,10 @@
 """Recipe: writes this case's files at test time (see tests/cases/README.md)."""
 
-import os
 from pathlib import Path
+
+from tests.cases import link_from_outside
 
 
 def make(root: Path, base: str) -> None:
     (root / "interviews" / "a.md").write_text(base, encoding="utf-8")
-    outside = root.parent / "board-deck.yml"
-    outside.write_text("name: Board deck\nowner: CEO\ncites: []\n", encoding="utf-8")
-    (root / "campaigns").mkdir()
-    os.symlink(outside, root / "campaigns" / "board.yml")
+    link_from_outside(root, "campaigns/board.yml", "board-deck.yml", "name: Board deck\nowner: CEO\ncites: []\n")
