@@ -92,11 +92,11 @@ class InterviewPageStream:
         while self._chunks and len(self._pending) < min(WINDOW, len(self._chunks)):
             self._pending.append(self._pool.apply_async(_render_chunk, (self._chunks.popleft(),)))
 
-    @staticmethod
-    def placeholders(site: Site) -> dict[str, Page]:
-        """The pages' paths and titles, known without rendering, for MkDocs' file list."""
+    def placeholders(self) -> dict[str, Page]:
+        """The pages' paths and titles, known without rendering, for MkDocs' file list (in the
+        order the pages are rendered: ``_ORDERED``, which this stream set)."""
         out = {}
-        for interview in _in_page_order(site.journal.interviews):
+        for interview in _ORDERED:
             title = interview_pages.page_title(interview)
             out[interview.page_path] = Page(interview.page_path, title=title)
         return out

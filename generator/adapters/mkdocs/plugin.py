@@ -148,7 +148,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
             # Sorted like build_pages, so MkDocs sees (and indexes) the files in the same order either way.
             pages = build_pages(site, exclude=("interviews", *OFFLOADED), built_elsewhere=self.stream.families(),
                                 stopwatch=stopwatch)
-            placeholders = InterviewPageStream.placeholders(site)
+            placeholders = self.stream.placeholders()
             self.streamed = set(placeholders)
             self.pages = dict(sorted({**pages, **placeholders}.items()))
         else:

@@ -45,7 +45,7 @@ def stream_all(site: Site, *, worker_first: bool) -> tuple[dict[str, tuple[str |
         if worker_first:
             stream._pending[-1].wait()  # the worker takes its chunks in order
         got = {}
-        for path in parallel.InterviewPageStream.placeholders(site):
+        for path in stream.placeholders():
             page, record = stream.get(path)
             got[path] = (page.html, record)
         return got, stream
