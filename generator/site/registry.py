@@ -11,7 +11,8 @@ from typing import Hashable, Iterable
 from urllib.parse import urlsplit
 
 from ..core.githistory import read_history
-from ..core.load import ParseCache, load_project
+from ..core.load import load_project
+from ..core.parsecache import ParseCache
 from ..core.problems import Problems
 from ..core.timings import Stopwatch
 from ..errors import JournalInvalid, PageConflict

@@ -32,7 +32,7 @@ def test_cited_quotes_know_their_campaigns_and_reloads_do_not_pile_up(tmp_path: 
     project = case_project("valid", tmp_path)
     (project / "campaigns" / "autumn.yml").write_text(
         "name: Autumn\ncites:\n  - {id: fewer-pages, text: We cut our on-call pages in half the first month.}\n")
-    from generator.core.load import ParseCache
+    from generator.core.parsecache import ParseCache
 
     cache = ParseCache()
     for _ in range(2):  # the cache hands back the same Quote objects on the second load

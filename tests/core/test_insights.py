@@ -12,7 +12,8 @@ import pytest
 from generator.core.insights import segment_terms
 from generator.core.segments import segment_index
 from generator.views.evidence import contributions
-from generator.core.load import ParseCache, load_journal
+from generator.core.load import load_journal
+from generator.core.parsecache import ParseCache
 from generator.core.project import read_config
 
 from tests import cases

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.load import ParseCache, load_journal
+from generator.core.load import load_journal
 from generator.core.problems import Problem
 from generator.core.project import read_config
 from generator.core.timings import Stopwatch
@@ -53,20 +53,6 @@ def test_loading_times_parse_and_model_apart(tmp_path: Path) -> None:
     journal, problems = load_journal(tmp_path, read_config(tmp_path), today=TODAY, stopwatch=watch)
     assert not problems.errors and len(journal.interviews) == 1
     assert list(watch.laps) == ["parse", "model"] and all(seconds > 0 for seconds in watch.laps.values())
-
-
-def test_a_parse_cache_gives_back_the_interviews_of_files_that_did_not_change(tmp_path: Path) -> None:
-    """`mkdocs serve` keeps one cache: only a changed file is read and parsed again."""
-    (tmp_path / "interviews").mkdir()
-    for name in ("a.md", "b.md"):
-        (tmp_path / "interviews" / name).write_text(VALID.read_text().replace("fewer-pages", f"q-{name[0]}"))
-    cache = ParseCache()
-    first, _ = load_journal(tmp_path, read_config(tmp_path), today=TODAY, cache=cache)
-    (tmp_path / "interviews" / "b.md").write_text(VALID.read_text().replace("fewer-pages", "q-b").replace("in half", "by more than half"))
-    second, _ = load_journal(tmp_path, read_config(tmp_path), today=TODAY, cache=cache)
-    assert [i.source for i in second.interviews] == ["interviews/a.md", "interviews/b.md"]
-    assert second.interviews[0] is first.interviews[0]
-    assert second.interviews[1] is not first.interviews[1] and "by more than half" in second.quote("q-b").text
 
 
 def test_accounts_merge_aliases_and_keep_order(tmp_path: Path) -> None:
@@ -124,32 +110,3 @@ def test_parsing_on_two_cores_gives_what_one_core_gives(tmp_path: Path, monkeypa
     monkeypatch.setattr("generator.core.load.PARALLEL_PARSE_MIN", 2)
     assert load() == one_core
     assert len(one_core[0]) > 100 and sum("custmer" in p for p in one_core[1]) == len(notes[::25])
-
-
-def test_the_parse_cache_checks_the_text_of_a_file_saved_again_in_the_same_clock_tick(tmp_path: Path, monkeypatch) -> None:
-    """File systems keep times in ticks: a second save of the same size can keep the time stamp.
-    A file read within RACY_NS of its time stamp is reused only while its text is the same;
-    an older one is reused on its time stamp and size alone, without reading it."""
-    import os
-    import time
-
-    from generator.core import load
-    from generator.core.config import JournalConfig
-
-    src = VALID.read_text()
-    note = tmp_path / "acme.md"
-    note.write_text(src)
-    files, config, cache = [(note, "interviews/acme.md", "acme.md")], JournalConfig(), load.ParseCache()
-    summary = lambda: load.parse_files(files, config, TODAY, cache)[0].interview.body  # noqa: E731
-    first = summary()
-    stamp = note.stat()
-    note.write_text(src.replace("Notes", "NOTES"))  # same size, and the same tick:
-    os.utime(note, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
-    assert note.stat().st_size == stamp.st_size
-    assert summary() != first and "NOTES" in summary()
-
-    old = time.time_ns() - 10 * load.RACY_NS  # saved long before it was read: settled
-    os.utime(note, ns=(old, old))
-    assert "NOTES" in summary()
-    monkeypatch.setattr(load, "read_text", lambda path: pytest.fail("a settled file is not read again"))
-    assert "NOTES" in summary()

@@ -9,7 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.core.load import ParseCache, load_journal
+from generator.core.load import load_journal
+from generator.core.parsecache import ParseCache
 from generator.core.project import read_config
 
 from tests import cases

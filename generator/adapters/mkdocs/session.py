@@ -16,7 +16,7 @@ from typing import Callable
 import jinja2
 import jinja2.bccache
 
-from ...core.load import ParseCache
+from ...core.parsecache import ParseCache
 from ...site.cache import PageCache
 from ...site.render import Renderer
 from ...site.search import index

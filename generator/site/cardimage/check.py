@@ -22,8 +22,9 @@ def card_problems(journal: Journal, problems: Problems) -> None:
         face = cards.face(quote)
         if face is None:
             continue
-        cached = cards.store.lookup(face.key)
-        reason = cached.reason if cached is not None else verdict(face)
+        reason = cards.store.reason(face.key)
+        if reason is None:
+            reason = verdict(face)
         if reason:
             problems.warning(quote.interview.source, quote.line,
                              f"the quote '{quote.id}' gets no card: {ADVICE.get(reason, reason)}; the quotes library and campaign packs offer none", "quote")

@@ -69,10 +69,17 @@ class CardStore:
 
     def lookup(self, key: str) -> Card | None:
         """The card cached under ``key``, or None when it was never made."""
+        reason = self.reason(key)
+        if reason is None:
+            return None
+        return Card(key, reason=reason) if reason else Card(key, self.folder / f"{key}.png", self.folder / f"{key}.svg")
+
+    def reason(self, key: str) -> str | None:
+        """Why the face with ``key`` makes no card ("" when its card is cached, None when it was never made)."""
         if f"{key}.png" in self.names and f"{key}.svg" in self.names:
-            return Card(key, self.folder / f"{key}.png", self.folder / f"{key}.svg")
+            return ""
         if f"{key}.none" in self.names:
-            return Card(key, reason=(self.folder / f"{key}.none").read_text(encoding="utf-8"))
+            return (self.folder / f"{key}.none").read_text(encoding="utf-8")
         return None
 
     def save(self, key: str, made: tuple[bytes, str] | str) -> Card:

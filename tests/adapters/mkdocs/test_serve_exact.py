@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from generator.core import load
+from generator.core import parsecache
 
 from tests.adapters.mkdocs.journal_model import (CLEARANCES, CUSTOMERS, FOLDERS, RELATIONSHIPS, TAGS, Journal, Quote,
                                                  make_note, sample_journal)
@@ -314,7 +314,7 @@ def _today(monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     # second_save_in_the_same_tick sets a time stamp back to the first save's, however long ago that
     # was (on a busy machine, seconds): so file systems' ticks are taken to be ten minutes long here.
-    monkeypatch.setattr(load, "RACY_NS", 600 * 10**9)
+    monkeypatch.setattr(parsecache, "RACY_NS", 600 * 10**9)
     quiet_mkdocs()
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.core.load import ParseCache, load_journal
+from generator.core.load import load_journal
+from generator.core.parsecache import ParseCache
 from generator.core.model import Journal, Quote
 from generator.core.project import read_config
 from generator.site.cache import PageCache

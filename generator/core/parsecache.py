@@ -1,0 +1,156 @@
+"""Parsed interviews kept between loads: in memory for `mkdocs serve`, on disk for the next run.
+
+Parsing is most of `journal check` (1.6 s of 2.6 s at 5,000 notes) and of a build's first
+seconds, yet between two runs only the notes someone edited change. So the first load in a
+process reads what the last run parsed from ``<cache>/parsed-<project>.pickle`` (see
+``cache_home``), re-parses only the files whose time stamp, size or text changed, and writes the
+file back when it parsed anything. Whatever else a parse depends on (this package's code, the
+journal's options, today's date, the Python and library versions) is part of the file's key: a
+file with another key, or one that cannot be read, is ignored and rewritten. The cache holds the
+notes' private data like the journal does; it lives beside the card cache, outside the site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import pickle
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pydantic
+import yaml
+
+from .config import JournalConfig
+from .interviews import Parsed
+from .slugs import short_hash
+from .yamlfile import read_text
+
+Stamp = tuple[int, int]
+# File systems keep modification times in ticks: a few milliseconds (the kernel's coarse clock),
+# one second, two (FAT). A file read within this long of its time stamp can be saved again with
+# the same time stamp and size, so the cache checks its text before reusing it (git's "racy" files).
+RACY_NS = 2_000_000_000
+FORMAT = 1  # of the file's contents
+OFF = "JOURNAL_PARSE_CACHE"  # "off": no file is read or written (benchmarks of a cold start)
+
+
+def cache_home(root: Path) -> Path:
+    """The project's cache folder: ``.cache/journal`` in it, or ``$JOURNAL_CACHE_DIR`` when set."""
+    env = os.environ.get("JOURNAL_CACHE_DIR", "").strip()
+    return Path(env) if env else root / ".cache" / "journal"
+
+
+@dataclass
+class _Entry:
+    stamp: Stamp
+    parsed: Parsed
+    digest: str  # of the text that was parsed ("" when it could not be read)
+    settled: bool  # the time stamp was safely older than the read: a later save changes it
+
+
+class ParseCache:
+    """Parsed interviews keyed by path, mtime and size.
+
+    An entry whose file was read in the tick it was written is reused only while the file's
+    text is the same (see RACY_NS)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, _Entry] = {}
+        self.stored = 0  # entries changed since the cache was made or read
+
+    @property
+    def empty(self) -> bool:
+        return not self._entries
+
+    @staticmethod
+    def stamp(path: Path) -> Stamp:
+        try:
+            st = path.stat()
+            return (st.st_mtime_ns, st.st_size)
+        except OSError:
+            return (0, 0)
+
+    def lookup(self, source: str, stamp: Stamp, path: Path | None = None) -> Parsed | None:
+        """What ``source`` parsed to, when its file is unchanged: the same time stamp and size,
+        or (a racy entry, a fresh checkout, a touched file) the same text."""
+        hit = self._entries.get(source)
+        if hit is None:
+            return None
+        if hit.stamp != stamp or not hit.settled:
+            if path is None or not hit.digest or _digest(path) != hit.digest:
+                return None
+            if hit.stamp != stamp:
+                self.stored += 1  # written back with its new stamp: the next run skips reading it
+            hit.stamp, hit.settled = stamp, stamp[0] < time.time_ns() - RACY_NS
+        return hit.parsed
+
+    def store(self, source: str, stamp: Stamp, parsed: Parsed, read_at: int = 0) -> None:
+        """Keep ``parsed``, read (at ``read_at``, ns since the epoch) from a file with ``stamp``."""
+        self._entries[source] = _Entry(stamp, parsed, parsed.digest, stamp[0] < read_at - RACY_NS)
+        self.stored += 1
+
+    def keep_only(self, sources: set[str]) -> None:
+        """Forget the files that are gone."""
+        for source in [s for s in self._entries if s not in sources]:
+            del self._entries[source]
+
+    def read(self, file: Path, key: str) -> None:
+        """Take the entries of ``file`` when it was written under ``key``; anything else is ignored."""
+        try:
+            with open(file, "rb") as stream:
+                fmt, found, entries = pickle.load(stream)
+        except Exception:  # missing, cut short, or written by other code: parse afresh
+            return
+        if fmt == FORMAT and found == key and isinstance(entries, dict):
+            self._entries = entries
+            self.stored = 0
+
+    def write(self, file: Path, key: str) -> None:
+        """Write every entry to ``file`` (aside, then renamed: a reader never sees half of it).
+        Call it before the model links the interviews to each other. A cache that cannot be
+        written is no error: the next run parses again."""
+        part = file.with_name(f".{file.name}.{os.getpid()}.part")
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            with open(part, "wb") as stream:
+                pickle.dump((FORMAT, key, self._entries), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(part, file)
+        except OSError:
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
+
+
+def _digest(path: Path) -> str:
+    raw = read_text(path)
+    return "" if raw.problem else short_hash(raw.text, 16)
+
+
+def disk_file(root: Path) -> Path | None:
+    """Where the parses of the project at ``root`` are kept (None when switched off)."""
+    if os.environ.get(OFF, "").strip().lower() in ("off", "0", "no"):
+        return None
+    return cache_home(root) / f"parsed-{short_hash(str(root.resolve()), 12)}.pickle"
+
+
+def disk_key(config: JournalConfig, today: dt.date) -> str:
+    """Everything a parse depends on besides the file itself."""
+    return hashlib.sha1(repr((_code(), config.model_dump_json(), today.isoformat())).encode()).hexdigest()
+
+
+_CODE: list[str] = []
+
+
+def _code() -> str:
+    """This package's parsing code and what it runs on (read once per process)."""
+    if not _CODE:
+        core = Path(__file__).parent
+        digest = hashlib.sha1(f"{sys.version} {pydantic.VERSION} {yaml.__version__}".encode())
+        for path in [*sorted(core.glob("*.py")), core.parent / "errors.py"]:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        _CODE.append(digest.hexdigest())
+    return _CODE[0]
