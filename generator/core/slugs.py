@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)  # terms and names recur on every quote of a large journal
 def normalize(text: str) -> str:
     """Case- and spacing-insensitive key: 'Alert  Fatigue' == 'alert fatigue'."""
     return " ".join(text.split()).casefold()

@@ -55,6 +55,12 @@ def _root_chip(taxonomy: str, term: str) -> Markup:
     return chip(root_link, taxonomy, term)
 
 
+@lru_cache(maxsize=8192)  # a few thousand days, on every quote card and library record
+def longdate(day: dt.date | None) -> str:
+    """'4 Mar 2026' (every date a journal shows in words)."""
+    return f"{day.day} {day:%b %Y}" if isinstance(day, dt.date) else ""
+
+
 def attribute_text(value: str) -> Markup:
     """``value`` escaped for an attribute, line breaks as ``&#10;``: a blank line in raw HTML would end
     the HTML block for a Markdown processor (pages written by `journal build-pages`)."""
@@ -100,13 +106,14 @@ class Renderer:
             undefined=StrictUndefined, auto_reload=reload_templates, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         )
         self.env.filters["isodate"] = lambda d: d.isoformat() if isinstance(d, dt.date) else ""
-        self.env.filters["longdate"] = lambda d: f"{d.day} {d:%b %Y}" if isinstance(d, dt.date) else ""
+        self.env.filters["longdate"] = longdate
         self.env.filters["humanize"] = lambda s: str(s).replace("-", " ")
         self.env.globals.update(segment_url=segment_url, chip=chip, chips=chips, chip_fn=chip, chips_fn=chips)
         self.env.globals.update(descriptor=descriptor, internal_credit=internal_credit)
         self.env.filters["with_article"] = with_article
         self.env.filters["attribute_text"] = attribute_text
         self.env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True)
+        self._badges: dict[tuple, Markup] = {}
         self._md = markdown.Markdown(extensions=extensions or DEFAULT_EXTENSIONS, extension_configs=extension_configs or {})
 
     def markdown(self, text: str) -> Markup:
@@ -116,6 +123,23 @@ class Renderer:
 
     def template(self, name: str):
         return self.env.get_template(name)
+
+    def clearance_badge(self, quote: "Quote", today: dt.date) -> Markup:
+        """The badge of ``quote``'s clearance on ``today``: every quote card and library record shows
+        one, and it depends on the clearance and its expiry only, so each is rendered once per build."""
+        key = (quote.clearance, quote.expires, today)
+        badge = self._badges.get(key)
+        if badge is None:
+            badge = Markup(self.template("partials/clearance_badge.html.j2").render(q=quote, today=today).strip())
+            if not self.env.auto_reload:  # a server shows an edited template at once
+                self._badges[key] = badge
+        return badge
+
+    def quote_uses(self, quote: "Quote", link: Callable[[str], str]) -> Markup:
+        """The insights and campaigns that use ``quote`` (most quotes: none, and nothing to render)."""
+        if not (quote.evidence_for or quote.cited_in):
+            return Markup("")
+        return Markup(self.template("partials/quote_uses.html.j2").render(q=quote, link=link))
 
     def page(self, path: str, template: str, *, title: str, in_nav: bool = False, meta: dict[str, Any] | None = None,
              **context: Any) -> Page:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..core.model import Quote
 
@@ -22,6 +23,7 @@ _CONSONANT_SOUND = ("uni", "use", "usu", "uti", "ure", "euro", "one", "once")  #
 _VOWEL_SOUND = ("hour", "honest", "honor", "honour", "heir")  # "an hour"
 
 
+@lru_cache(maxsize=4096)  # a few hundred phrases (relationships, industries), asked for on every quote
 def with_article(phrase: str) -> str:
     """``phrase`` with "a" or "an" in front, by how it sounds: an insurance, a utility, an IT."""
     word = phrase.split()[0] if phrase.split() else ""
@@ -40,6 +42,7 @@ def with_article(phrase: str) -> str:
     return f"{'an' if vowel else 'a'} {phrase}"
 
 
+@lru_cache(maxsize=4096)
 def _lower_words(text: str) -> str:
     """'Logistics' -> 'logistics', 'Health Care' -> 'health care', but 'SaaS', 'IT', 'eCommerce' stay."""
     return " ".join(w if any(c.isupper() for c in w[1:]) or w[:1].islower() else w.lower() for w in text.split())

@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from generator.core.config import JournalConfig
 from generator.core.interviews import parse_interview
+from generator.core.model import Quote
 from generator.site.render import LINK_ROOT, Renderer, rel_url, relink, root_link, sanitize
 
 HEAD = """---
@@ -78,3 +79,40 @@ def test_a_server_sees_edited_templates_and_a_build_checks_none(tmp_path, server
     later = template.stat().st_mtime + 10
     os.utime(template, (later, later))
     assert renderer.template("t.html.j2").render() == ("after" if server else "before")
+
+
+def quote_saying(clearance: str, expires: str = "") -> Quote:
+    body = f"\n> Pages went down.\n> — Jane Doe {{#q-{clearance}{expires} {clearance}{' expires=' + expires if expires else ''}}}\n"
+    parsed = parse_interview("interviews/a.md", "a.md", HEAD + body, JournalConfig(), dt.date(2026, 11, 20))
+    assert parsed.interview, parsed.problems
+    return parsed.interview.quotes[0]
+
+
+@pytest.mark.parametrize("server", [True, False], ids=["server", "build"])
+def test_a_clearance_badge_is_rendered_once_per_clearance_and_expiry_in_a_build(tmp_path, server: bool) -> None:
+    """Every quote card and library record shows a badge; a build renders the template once per kind."""
+    (tmp_path / "partials").mkdir()
+    badge = tmp_path / "partials" / "clearance_badge.html.j2"
+    badge.write_text("{{ q.clearance }} {{ q.expired(today) }}\n")
+    renderer, today = Renderer(templates_dir=tmp_path, reload_templates=server), dt.date(2026, 11, 20)
+    public, anonymous = quote_saying("public"), quote_saying("anonymous")
+    expired = quote_saying("public", "2026-01-31")
+    assert [renderer.clearance_badge(q, today) for q in (public, anonymous, expired)] == [
+        "public False", "anonymous False", "public True"]
+    ending = quote_saying("public", "2026-11-20")  # cleared through today
+    assert [renderer.clearance_badge(ending, day) for day in (today, today + dt.timedelta(days=1))] == [
+        "public False", "public True"]
+    asked: list[str] = []
+    template = renderer.template
+    renderer.template = lambda name: asked.append(name) or template(name)  # type: ignore[method-assign]
+    renderer.clearance_badge(quote_saying("public"), today)
+    assert len(asked) == (1 if server else 0)  # a build knows the public badge of today already
+    badge.write_text("edited {{ q.clearance }}")
+    later = badge.stat().st_mtime + 10
+    os.utime(badge, (later, later))
+    assert renderer.clearance_badge(public, today) == ("edited public" if server else "public False")
+
+
+def test_a_quote_used_nowhere_renders_no_uses() -> None:
+    renderer, quote = Renderer(), quote_saying("public")
+    assert renderer.quote_uses(quote, root_link) == ""

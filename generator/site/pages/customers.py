@@ -7,13 +7,14 @@ files) get no row and no page: confidential interviews contribute nothing.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Iterator
+from typing import Iterator
 
 from markupsafe import Markup, escape
 
 from ..cards import quote_card
 from ...core.model import Account
 from ..page import Page, Searchable
+from ..render import longdate
 from ..cache import Cached, Family
 from ..context import Site
 from ...views.account import account_view, summarize
@@ -23,9 +24,9 @@ from ...views.wording import plural
 INDEX = "customers.md"  # not customers/index.md: that would make a nav section holding one page
 
 
-def time_tag(longdate: Callable[[dt.date], str]) -> Callable[[dt.date], Markup]:
+def time_tag(date: dt.date) -> Markup:
     """A <time> element showing the date as every page does (a Python helper: a Jinja2 macro per date is slow)."""
-    return lambda date: Markup('<time datetime="{}">{}</time>').format(date.isoformat(), longdate(date))
+    return Markup('<time datetime="{}">{}</time>').format(date.isoformat(), longdate(date))
 
 
 def build(site: Site) -> Iterator[Page]:
@@ -47,7 +48,7 @@ def account_page(site: Site, account: Account) -> Page:
     page = renderer.page(account.url + "index.md", "pages/customer.html.j2", title=account.name, v=view,
                          stale_days=config.stale_days, today=site.today, renderer=renderer,
                          account_fields=config.all_account_fields, plural=plural,
-                         when=time_tag(renderer.env.filters["longdate"]), insights=contributions(account.quotes),
+                         when=time_tag, insights=contributions(account.quotes),
                          quote_card=lambda q: quote_card(site, q))
     page.search_html = search_html(account)
     relationship = account.relationship.replace("-", " ")

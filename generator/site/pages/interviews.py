@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 from ...core.githistory import FileHistory
 from ...core.model import Interview
 from ..page import Page, Searchable
-from ..render import rel_url
+from ..render import longdate, rel_url
 from ...core.segments import segment_index, taxonomy_label
 from ..cache import Cached, Family
 from ..context import Site
@@ -69,7 +69,7 @@ def searchable(site: Site, interview: Interview) -> Searchable:
     account = interview.account.name if interview.account else m.customer
     relationship = m.relationship.replace("-", " ")
     return Searchable(
-        meta={"title": page_title(interview), "date": site.renderer.env.filters["longdate"](interview.date),
+        meta={"title": page_title(interview), "date": longdate(interview.date),
               "account": account, "relationship": relationship},
         filters={"relationship": [relationship], "account": [account], "tag": tag_labels(site, interview),
                  "year": [str(interview.date.year)]})

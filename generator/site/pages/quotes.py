@@ -22,7 +22,7 @@ from ..cache import Cached, Family
 from ..context import Site
 from ..library import CARD_IMAGE, PAGE, Record, State, Tag, Visit, Voice, data_files
 from ..page import Page
-from ..render import chip, rel_url
+from ..render import chip, longdate, rel_url
 from .quotecards import CARD_DIR
 
 LIBRARY = "quotes/index.md"
@@ -63,22 +63,21 @@ def record(site: Site, quote: Quote) -> Record:
     visit = Visit(
         account=account_name(quote), account_url=_link(account.url) if account else "", acct=account.slug if account else "",
         rel=meta.relationship, said_as=with_article(meta.relationship.replace("-", " ")), url=_link(interview.url),
-        date=interview.date.isoformat(), date_label=renderer.env.filters["longdate"](interview.date),
+        date=interview.date.isoformat(), date_label=longdate(interview.date),
         channel=(meta.channel or "").replace("-", " "), ind=_value(industry_of(quote)))
     # The library credits an anonymous quote with its descriptor: what may be pasted is what it shows.
     who = f"{descriptor(quote)} ({person.department})" if person.department else descriptor(quote)
     voice = Voice(who=who if clearance == "anonymous" else internal_credit(quote),
                   search=" ".join(p for p in (person.name, person.role, descriptor(quote)) if p),
                   per=_value(person.persona), dep=_value(person.department), tail=copy[start + len(text):])
-    badge = renderer.template("partials/clearance_badge.html.j2").render(q=quote, today=today).strip()
-    state = State(kind=clearance, cl=clearance_key(quote, site), badge=Markup(badge), head=copy[:start],
+    state = State(kind=clearance, cl=clearance_key(quote, site), badge=renderer.clearance_badge(quote, today), head=copy[:start],
                   copy_label="Copy with attribution" if quote.cleared_on(today) else "Copy (internal only)",
                   card=card_state(site, quote))
     return Record(
         id=quote.id, text=text, html=html if html != Markup("<p>{}</p>").format(text) else Markup(""),
         visit=visit, voice=voice, state=state,
         tags=tuple(Tag(chip(_link, "tag", t), normalize(t)) for t in quote.all_tags),
-        notes=Markup(renderer.template("partials/quote_uses.html.j2").render(q=quote, link=_link)),
+        notes=renderer.quote_uses(quote, _link),
         cite=library_citation(quote) if state.card else "")
 
 
