@@ -45,3 +45,18 @@ def test_a_link_replaces_another_file_and_a_copy_stands_in_across_file_systems(t
     assert same_file(new, other)  # a copy with the same size and time counts as that file
     os.utime(other, (1, 1))
     assert not same_file(new, other)
+
+
+def test_a_long_page_body_is_held_compressed_and_read_back_whole() -> None:
+    """An account page of a large journal waits in memory (and crosses from the worker) until
+    MkDocs asks for it: its body takes a fraction of its length until then."""
+    import pickle
+
+    body = "".join(f'<figure id="q-{n}"><blockquote><p>Pages went down — by {n} %.</p></blockquote></figure>\n'
+                   for n in range(3000))
+    assert len(body) > P.BIG_HTML
+    big, small = Page("customers/acme.md", title="Acme", html=body), Page("customers/b.md", title="B", html="<p>b</p>")
+    assert big.html == body and big.has_html and small.html == "<p>b</p>"
+    assert len(pickle.dumps(big)) < len(body) / 5
+    assert pickle.loads(pickle.dumps(big)).html == body
+    assert big.content.endswith(P.wrap_body(body)) and not Page("x.md", title="x").has_html

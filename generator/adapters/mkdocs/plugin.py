@@ -242,7 +242,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             self._check_front_matter(page, config)
-        return "" if generated is not None and generated.html is not None else markdown
+        return "" if generated is not None and generated.has_html else markdown
 
     def _check_front_matter(self, page, config: MkDocsConfig) -> None:
         """MkDocs publishes a docs page's unreadable front-matter as page text (even with --strict): refuse it."""
@@ -264,7 +264,7 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
     # HTML in between: a generated page gets its HTML only as it is rendered (on_page_context).
     def on_page_content(self, html: str, *, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        return html if generated is None or (generated.html is None and self.stream is None) else ""
+        return html if generated is None or (not generated.has_html and self.stream is None) else ""
 
     # Records for the search index are taken as each page is rendered (an interview page rendered
     # by the worker exists only now), before the plugin lets go of the page's HTML.
@@ -274,16 +274,17 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         if generated is None:  # a page of the docs: a guide
             self._found(guide_record(page.url, page.title or "", page.content or ""))
             return context
-        if generated.html is None and self.stream is not None:
+        if not generated.has_html and self.stream is not None:
             generated, record = self.stream.get(page.file.src_uri)
         else:
             record = page_record(generated)
         if record is not None:
             self._found(record)
-        if generated.html is not None:
-            if self.command == "build" and len(generated.html) > BIG_PAGE:
+        html = generated.html
+        if html is not None:
+            if self.command == "build" and len(html) > BIG_PAGE:
                 heap.trim()  # its copies need room: give back what earlier pages freed
-            page.content = wrap_body(generated.html)
+            page.content = wrap_body(html)
             # MkDocs has the HTML now: drop ours.
             self.pages[page.file.src_uri] = Page(generated.path, title=generated.title)
         return context
