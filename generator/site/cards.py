@@ -17,6 +17,12 @@ from .context import Site
 from .render import root_link
 
 
+# Quote cards a page lists (account and segment pages): the newest. Each page says how many more
+# there are; the quotes library (filtered to the account or the term) and the interview pages
+# hold them all. What a page weighs then stops growing with the journal.
+NEWEST = 60
+
+
 def _render(site: Site, quote: Quote) -> Markup:
     renderer = site.renderer
     return Markup(renderer.template("partials/quote.html.j2").render(

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from markupsafe import Markup, escape
 
-from ..cards import quote_card
+from ..cards import NEWEST, quote_card
 from ...core.model import Account
 from ..page import Page, Searchable
 from ..render import longdate
@@ -49,7 +49,7 @@ def account_page(site: Site, account: Account) -> Page:
                          stale_days=config.stale_days, today=site.today, renderer=renderer,
                          account_fields=config.all_account_fields, plural=plural,
                          when=time_tag, insights=contributions(account.quotes),
-                         quote_card=lambda q: quote_card(site, q))
+                         cards={q.id: quote_card(site, q) for q in view.quotes[:NEWEST]})
     page.search_html = search_html(account)
     relationship = account.relationship.replace("-", " ")
     page.search = Searchable(meta={"title": account.name, "account": account.name, "relationship": relationship},

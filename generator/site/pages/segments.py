@@ -6,7 +6,7 @@ from typing import Iterator
 
 from markupsafe import Markup
 
-from ..cards import quote_card
+from ..cards import NEWEST, quote_card
 from ..page import Page, Searchable
 from ...core.segments import RAISED_BY, Term, segment_index, taxonomy_label, term_label
 from ..cache import Cached, Family
@@ -14,7 +14,6 @@ from ..context import Site
 from ...core.slugs import slugify
 
 MAX_INTERVIEWS = 200  # newest first; the account pages hold the rest
-MAX_QUOTES = 60
 
 
 def closed_lists(site: Site) -> dict[str, list[str]]:
@@ -41,7 +40,7 @@ def build(site: Site) -> Iterator[Page]:
 
 def term_page(site: Site, term: Term) -> Page:
     label = taxonomy_label(term.taxonomy)
-    quotes = [quote_card(site, q) for q in term.quotes[:MAX_QUOTES]]
+    quotes = [quote_card(site, q) for q in term.quotes[:NEWEST]]
     others = sorted(s for s in term.spellings if s != term.spelling)
     page = site.renderer.page(
         term.page_path, "pages/segment.html.j2", title=f"{label}: {term.label}", term=term, taxonomy_label=label,

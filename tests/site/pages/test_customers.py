@@ -131,3 +131,22 @@ def test_an_account_page_depends_only_on_its_own_interviews() -> None:
         alone = Journal(journal.config, journal.today, list(account.interviews), {slug: account}, campaigns=journal.campaigns)
         pages = {p.path: p.html for p in customers.build(Site(alone, Renderer())) if p.path != customers.INDEX}
         assert pages == {path: html for path, html in whole.items() if path == account.url + "index.md"}, slug
+
+
+def test_an_account_with_many_quotes_shows_the_newest_and_leads_to_the_rest(monkeypatch) -> None:
+    """Like a segment page, an account page lists the newest quotes as cards (cards.NEWEST); the
+    library, filtered to the account, and the interview pages hold the others."""
+    from generator.site.pages import customers
+
+    monkeypatch.setattr(customers, "NEWEST", 2)
+    journal, _ = load_journal(LIFECYCLE, read_config(LIFECYCLE), today=TODAY)
+    html = customers.account_page(Site(journal, Renderer()), journal.accounts["northwind-freight"]).html
+    quotes = html[html.index('id="quotes"'):]
+    assert re.findall(r'<figure [^>]*id="([^"]+)"', quotes) == ["nw-price-decided", "nw-half-price"]
+    assert "The newest 2 of 4: all 4 in the quotes library" in text(quotes)
+    assert 'href="../../quotes/?acct=northwind-freight"' in quotes
+    # The themes matrix leads to a quote not shown here on its interview page.
+    pricing = re.search(r"<tr><th scope=\"row\">.*?>pricing</a></th>.*?</tr>", html, re.S).group(0)
+    assert 'href="../../interviews/2025/02-northwind-demo/#nw-steep"' in pricing and 'href="#nw-half-price"' in pricing
+    everything = customers.account_page(Site(journal, Renderer()), journal.accounts["acme"]).html
+    assert "The newest" not in everything
