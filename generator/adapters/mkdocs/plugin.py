@@ -46,7 +46,6 @@ from ...site.search import PartsIndex, Record, new_bundle_folder, swap_bundle, w
 from ...site.search.records import guide_record, page_record
 from . import heap
 from .incremental import BuildRecord, DirtyServe, frame_digest
-from .linked import LinkedFile
 from .navcache import cache_outside_pages, nav_depth
 from .options import JournalPluginConfig
 from .parallel import OFFLOADED, InterviewPageStream
@@ -185,14 +184,16 @@ class JournalPlugin(BasePlugin[JournalPluginConfig]):  # type: ignore[type-arg]
         clashes = clashing_docs(self.pages, {f.src_uri: f.url for f in files})
         if clashes:
             raise PluginError("journal: " + clash_message(self._docs(config), clashes[0]))
+        linked = session(self.root).linked
         for path, page in self.pages.items():
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             if page.file is not None:  # a card image: linked from the card cache
-                files.append(LinkedFile.generated(config, path, abs_src_path=str(page.file), inclusion=inclusion))
+                files.append(linked.get(config, path, page.file, inclusion))
                 continue
             # A Markdown page's body comes from on_page_content: MkDocs only needs its front-matter.
             content = page.data if page.data is not None else page.front_matter if page.is_markdown else page.content
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        linked.done()
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):

@@ -20,6 +20,7 @@ from ...core.parsecache import ParseCache
 from ...site.cache import PageCache
 from ...site.render import Renderer
 from ...site.search import index
+from .linked import LinkedFiles
 from ...site.search.live import LiveIndex
 
 
@@ -48,6 +49,7 @@ class Session:
     theme_bytecode: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     _renderer: tuple[str, Renderer] | None = None
     live_index: LiveIndex | None = None
+    linked: LinkedFiles = field(default_factory=LinkedFiles)
 
     def renderer(self, settings: str, make: Callable[[], Renderer]) -> Renderer:
         """The last renderer while the Markdown ``settings`` are the same (its templates stay

@@ -11,6 +11,7 @@ from typing import Callable
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.files import File
 
 from generator.adapters.mkdocs.linked import LinkedFile
 from tests.support import EPOCH, run_mkdocs
@@ -110,3 +111,21 @@ def test_serve_dirty_keeps_no_card_of_a_quote_made_anonymous_or_internal(tmp_pat
     rebuild()
     assert not png.exists() and not svg.exists()
     assert 'download="less-phone-time.png"' not in (site / "quotes" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_server_gives_the_next_build_the_same_card_files_without_checking_them_again(tmp_path: Path, monkeypatch) -> None:
+    """26,000 cards at 5,000 interviews: made, placed and checked once per `serve` session, not per edit."""
+    from generator.adapters.mkdocs import linked
+
+    project, site, rebuild = serving(tmp_path, monkeypatch)
+    checked: list[str] = []
+    real = linked.same_file
+    monkeypatch.setattr(linked, "same_file", lambda a, b: checked.append(str(b)) or real(a, b))
+    made = []
+    monkeypatch.setattr(LinkedFile, "generated", classmethod(lambda cls, *a, **k: made.append(a) or File.generated.__func__(cls, *a, **k)))
+    with open(project / ACME, "a", encoding="utf-8") as notes:
+        notes.write("\nOne more sentence of notes.\n")
+    rebuild()
+    assert made == [] and checked == []
+    cards = list((site / "quotes" / "cards").iterdir())
+    assert len(cards) >= 6 and all(card.stat().st_nlink > 1 for card in cards)  # still there, linked from the cache
