@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.adapters.cli.app import main
+from generator.views import citation as citation_module
 from generator.views.citation import citation
 from tests.support import EPOCH
 from tests.quote_journal import interview, load
@@ -64,3 +67,19 @@ def test_a_citation_with_the_wrong_text_would_fail(tmp_path: Path) -> None:
     pasted = citation(journal.quote("q0")).replace("in half", "by a third")
     _, problems = load(tmp_path, {"campaigns/edited.yml": "name: Edited\ncites:\n" + pasted})
     assert [p.field for p in problems.errors] == ["cites[0].text"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.from_regex(r"[A-Za-z][A-Za-z0-9 .,;()/%$&+\-]{0,40}[A-Za-z0-9.)]?", fullmatch=True))
+def test_what_the_library_takes_for_plain_is_what_yaml_writes_plain(value: str) -> None:
+    """The library skips asking YAML for values it knows YAML writes plain: it must never be wrong."""
+    if citation_module._surely_plain(value):
+        written = yaml.dump([{"id": value, "text": value}], Dumper=citation_module._DUMPER, allow_unicode=True,
+                            width=2**30, default_flow_style=False, sort_keys=False)
+        assert written == f"- id: {value}\n  text: {value}\n"
+
+
+@pytest.mark.parametrize("value", [*TEXTS, *IDS, "Yes", "OFF", "a  b", "Ends with a colon:", "Ends with space "])
+def test_values_yaml_would_quote_are_not_taken_for_plain(value: str) -> None:
+    plain = yaml.dump([value], Dumper=citation_module._DUMPER, allow_unicode=True, width=2**30) == f"- {value}\n"
+    assert plain or not citation_module._surely_plain(value)
