@@ -2,12 +2,17 @@
 
 Parsing is most of `journal check` (1.6 s of 2.6 s at 5,000 notes) and of a build's first
 seconds, yet between two runs only the notes someone edited change. So the first load in a
-process reads what the last run parsed from ``<cache>/parsed-<project>.pickle`` (see
-``cache_home``), re-parses only the files whose time stamp, size or text changed, and writes the
-file back when it parsed anything. Whatever else a parse depends on (this package's code, the
-journal's options, today's date, the Python and library versions) is part of the file's key: a
-file with another key, or one that cannot be read, is ignored and rewritten. The cache holds the
-notes' private data like the journal does; it lives beside the card cache, outside the site.
+process reads what the last run parsed, re-parses only the files whose time stamp, size or text
+changed, and writes the file back when it parsed anything. Whatever else a parse depends on
+(this package's code, the journal's options, today's date, the Python and library versions) is
+part of the file's key: a file with another key, or one that cannot be read, is ignored and
+rewritten.
+
+The file is a pickle, and unpickling runs code: so it lives in the user's own cache folder
+(``~/.cache/customer-research-journal``, ``$XDG_CACHE_HOME`` honoured; ``$JOURNAL_CACHE_DIR``
+when set), never in the project, where a commit or a CI cache could bring one, and it is
+signed with a key that only this user can read: a file someone else wrote is not unpickled.
+It holds the notes' private data, like the journal's own folder does.
 """
 
 from __future__ import annotations
@@ -15,8 +20,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import sys
 import time
 from dataclasses import dataclass
@@ -37,12 +44,13 @@ Stamp = tuple[int, int]
 RACY_NS = 2_000_000_000
 FORMAT = 1  # of the file's contents
 OFF = "JOURNAL_PARSE_CACHE"  # "off": no file is read or written (benchmarks of a cold start)
+KEY_FILE = "parse-cache.key"
 
 
-def cache_home(root: Path) -> Path:
-    """The project's cache folder: ``.cache/journal`` in it, or ``$JOURNAL_CACHE_DIR`` when set."""
-    env = os.environ.get("JOURNAL_CACHE_DIR", "").strip()
-    return Path(env) if env else root / ".cache" / "journal"
+def user_cache() -> Path:
+    """This user's cache folder for the journal (outside every project)."""
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "customer-research-journal"
 
 
 @dataclass
@@ -100,25 +108,38 @@ class ParseCache:
             del self._entries[source]
 
     def read(self, file: Path, key: str) -> None:
-        """Take the entries of ``file`` when it was written under ``key``; anything else is ignored."""
+        """Take the entries of ``file`` when this user signed it under ``key``; anything else is ignored."""
+        secret = _secret()
         try:
-            with open(file, "rb") as stream:
-                fmt, found, entries = pickle.load(stream)
-        except Exception:  # missing, cut short, or written by other code: parse afresh
+            data = file.read_bytes()
+        except OSError:
+            return
+        signature, payload = data[:SIGNATURE], data[SIGNATURE:]
+        if secret is None or not hmac.compare_digest(signature, _sign(secret, payload)):
+            return  # not written by this user: never unpickled
+        try:
+            fmt, found, entries = pickle.loads(payload)
+        except Exception:  # written by other code of ours: parse afresh
             return
         if fmt == FORMAT and found == key and isinstance(entries, dict):
             self._entries = entries
             self.stored = 0
 
     def write(self, file: Path, key: str) -> None:
-        """Write every entry to ``file`` (aside, then renamed: a reader never sees half of it).
-        Call it before the model links the interviews to each other. A cache that cannot be
+        """Write every entry to ``file``, signed (aside, then renamed: a reader never sees half of
+        it). Call it before the model links the interviews to each other. A cache that cannot be
         written is no error: the next run parses again."""
+        secret = _secret()
+        if secret is None:
+            return
+        payload = pickle.dumps((FORMAT, key, self._entries), protocol=pickle.HIGHEST_PROTOCOL)
         part = file.with_name(f".{file.name}.{os.getpid()}.part")
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
-            with open(part, "wb") as stream:
-                pickle.dump((FORMAT, key, self._entries), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # the notes' private data: this user's only
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(_sign(secret, payload))
+                stream.write(payload)
             os.replace(part, file)
         except OSError:
             with contextlib.suppress(OSError):
@@ -130,11 +151,38 @@ def _digest(path: Path) -> str:
     return "" if raw.problem else short_hash(raw.text, 16)
 
 
+SIGNATURE = 32  # bytes of HMAC-SHA256 before the pickle
+
+
+def _sign(secret: bytes, payload: bytes) -> bytes:
+    return hmac.new(secret, payload, hashlib.sha256).digest()
+
+
+def _secret() -> bytes | None:
+    """This user's signing key, made on first use, readable by this user only (None: no cache)."""
+    path = user_cache() / KEY_FILE
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            part = path.with_name(f".{KEY_FILE}.{os.getpid()}")
+            fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(secrets.token_bytes(32))
+            with contextlib.suppress(FileExistsError):  # another process made one first: use that
+                os.link(part, path)
+            part.unlink()
+        secret = path.read_bytes()
+    except OSError:
+        return None
+    return secret if len(secret) == 32 else None
+
+
 def disk_file(root: Path) -> Path | None:
     """Where the parses of the project at ``root`` are kept (None when switched off)."""
     if os.environ.get(OFF, "").strip().lower() in ("off", "0", "no"):
         return None
-    return cache_home(root) / f"parsed-{short_hash(str(root.resolve()), 12)}.pickle"
+    env = os.environ.get("JOURNAL_CACHE_DIR", "").strip()
+    return (Path(env) if env else user_cache()) / f"parsed-{short_hash(str(root.resolve()), 12)}.pickle"
 
 
 def disk_key(config: JournalConfig, today: dt.date) -> str:

@@ -24,8 +24,9 @@ VALID = cases.case("check", "valid-minimal") / "interviews" / "2026" / "acme.md"
 
 @pytest.fixture
 def journal(tmp_path: Path, monkeypatch) -> Path:
-    """Three notes, and a cache folder of their own."""
+    """Three notes, and a cache folder and a user cache folder (the signing key's) of their own."""
     monkeypatch.setenv("JOURNAL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     monkeypatch.delenv(parsecache.OFF, raising=False)
     (tmp_path / "interviews").mkdir()
     for name in ("a", "b", "c"):
@@ -93,16 +94,39 @@ def test_a_damaged_cache_file_is_parsed_around_and_written_again(journal: Path, 
     assert len(parses) == 6
 
 
+def entries_on_disk(root: Path) -> tuple:
+    return pickle.loads(disk_file(root).read_bytes()[parsecache.SIGNATURE:])
+
+
 def test_the_file_holds_the_notes_as_parsed_not_linked_into_the_model(journal: Path) -> None:
     """Written before the model links interviews to their accounts: a cached interview
     carries no account (and so no other file's data) into the next run."""
     run(journal)
-    with open(disk_file(journal), "rb") as stream:
-        fmt, key, entries = pickle.load(stream)
+    fmt, key, entries = entries_on_disk(journal)
     interviews = [e.parsed.interview for e in entries.values()]
     assert fmt == parsecache.FORMAT and key == disk_key(read_config(journal), TODAY)
     assert sorted(entries) == ["interviews/a.md", "interviews/b.md", "interviews/c.md"]
     assert all(i is not None and i.account is None for i in interviews)
+
+
+def test_a_cache_file_this_user_did_not_sign_is_never_unpickled(journal: Path, parses: list[str], monkeypatch) -> None:
+    """Unpickling runs code: a file brought by a commit, a CI cache or another user is parsed around."""
+    run(journal)
+    payload = disk_file(journal).read_bytes()[parsecache.SIGNATURE:]
+    disk_file(journal).write_bytes(bytes(parsecache.SIGNATURE) + payload)
+    monkeypatch.setattr(parsecache.pickle, "loads", lambda data: pytest.fail("unpickled a file it did not sign"))
+    loaded, problems = run(journal)
+    assert len(parses) == 6 and len(loaded.interviews) == 3 and not problems
+
+
+def test_the_cache_lives_in_the_users_cache_folder_signed_with_a_key_only_they_read(journal: Path, monkeypatch) -> None:
+    monkeypatch.delenv("JOURNAL_CACHE_DIR")
+    run(journal)
+    user = journal / "user-cache" / "customer-research-journal"
+    assert disk_file(journal).parent == user and disk_file(journal).is_file()
+    assert not (journal / ".cache").exists()  # nothing in the project, where a commit could bring one
+    assert (user / parsecache.KEY_FILE).stat().st_mode & 0o777 == 0o600
+    assert disk_file(journal).stat().st_mode & 0o777 == 0o600  # the notes' private data
 
 
 def test_files_that_are_gone_leave_the_cache(journal: Path) -> None:
@@ -110,8 +134,7 @@ def test_files_that_are_gone_leave_the_cache(journal: Path) -> None:
     (journal / "interviews" / "c.md").unlink()
     (journal / "interviews" / "b.md").write_text(VALID.read_text().replace("fewer-pages", "q-b2"))
     run(journal)
-    with open(disk_file(journal), "rb") as stream:
-        assert sorted(pickle.load(stream)[2]) == ["interviews/a.md", "interviews/b.md"]
+    assert sorted(entries_on_disk(journal)[2]) == ["interviews/a.md", "interviews/b.md"]
 
 
 def test_switched_off_or_unwritable_it_only_parses(journal: Path, parses: list[str], monkeypatch) -> None:
