@@ -12,7 +12,6 @@ The tricks (each documented where it lives, listed in bench/README.md):
   threads' allocations in one arena (adapters/mkdocs/heap.py);
 - nav cache: the theme's navigation rendered once per place for the pages outside it
   (adapters/mkdocs/navcache.py);
-- os._exit: `journal` ends without freeing the loaded journal object by object (adapters/cli/app.py);
 - parse cache: the notes parsed by the last run are read back, and only changed files parsed
   (core/parsecache.py);
 - compressed page bodies: long generated pages (account, segment pages) held compressed until
@@ -40,8 +39,6 @@ import synth  # noqa: E402
 
 BUILD = "import sys; from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build']; cli()"
 CHECK = "import sys; from generator.adapters.cli.app import run; sys.argv = ['journal', 'check']; run()"
-CHECK_WITHOUT_EXIT = ("import sys; from generator.adapters.cli.app import main; sys.argv = ['journal', 'check']\n"
-                      "try:\n    main()\nexcept SystemExit as exc:\n    sys.exit(exc.code)")
 # name: (code run before the command, environment, which commands it concerns)
 VARIANTS = {
     "every trick": ("", {}, ("build", "check", "check again")),
@@ -52,7 +49,6 @@ VARIANTS = {
     "no single arena": ("import generator.adapters.mkdocs.heap as m; m.one_arena = lambda: None", {}, ("build",)),
     "no nav cache": ("import generator.adapters.mkdocs.plugin as m; m.cache_outside_pages = lambda *a: False", {},
                      ("build",)),
-    "no os._exit": ("", {}, ("check",)),
     "no parse cache": ("", {"JOURNAL_PARSE_CACHE": "off"}, ("build",)),
     "no compression": ("import generator.site.page as m; m.BIG_HTML = 10**12", {}, ("build",)),
 }
@@ -60,7 +56,7 @@ VARIANTS = {
 
 def command(name: str, what: str) -> list[str]:
     patch, _, _ = VARIANTS[name]
-    body = CHECK_WITHOUT_EXIT if (name, what) == ("no os._exit", "check") else BUILD if what == "build" else CHECK
+    body = BUILD if what == "build" else CHECK
     return [sys.executable, "-c", f"{patch}\n{body}" if patch else body]
 
 

@@ -101,7 +101,7 @@ def installed(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize(("args", "code", "stdout", "stderr_end"), INSTALLED, ids=["errors", "clean", "unknown-command", "version"])
 def test_the_installed_command_exits_with_the_right_code_and_all_its_output(args: list[str], code: int, stdout: list[str], stderr_end: str | None) -> None:
-    """`journal` ends without tearing the interpreter down: nothing printed may be lost on the way."""
+    """Nothing `journal` prints may be lost on the way out, and its exit code is the command's."""
     result = installed(*args)
     assert result.returncode == code, result.stderr
     assert result.stdout.splitlines() == stdout
