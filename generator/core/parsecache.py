@@ -47,10 +47,13 @@ OFF = "JOURNAL_PARSE_CACHE"  # "off": no file is read or written (benchmarks of 
 KEY_FILE = "parse-cache.key"
 
 
-def user_cache() -> Path:
-    """This user's cache folder for the journal (outside every project)."""
+def user_cache() -> Path | None:
+    """This user's cache folder for the journal, outside every project (None: no home to put it in)."""
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base else Path.home() / ".cache") / "customer-research-journal"
+    try:
+        return (Path(base) if base else Path.home() / ".cache") / "customer-research-journal"
+    except (RuntimeError, KeyError):  # no HOME, and no entry in the password database
+        return None
 
 
 @dataclass
@@ -160,7 +163,10 @@ def _sign(secret: bytes, payload: bytes) -> bytes:
 
 def _secret() -> bytes | None:
     """This user's signing key, made on first use, readable by this user only (None: no cache)."""
-    path = user_cache() / KEY_FILE
+    folder = user_cache()
+    if folder is None:
+        return None
+    path = folder / KEY_FILE
     try:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -182,7 +188,8 @@ def disk_file(root: Path) -> Path | None:
     if os.environ.get(OFF, "").strip().lower() in ("off", "0", "no"):
         return None
     env = os.environ.get("JOURNAL_CACHE_DIR", "").strip()
-    return (Path(env) if env else user_cache()) / f"parsed-{short_hash(str(root.resolve()), 12)}.pickle"
+    folder = Path(env) if env else user_cache()
+    return None if folder is None else folder / f"parsed-{short_hash(str(root.resolve()), 12)}.pickle"
 
 
 def disk_key(config: JournalConfig, today: dt.date) -> str:

@@ -202,3 +202,11 @@ def test_the_parse_cache_checks_the_text_of_a_file_saved_again_in_the_same_clock
     for module in (load, parsecache):
         monkeypatch.setattr(module, "read_text", lambda path: pytest.fail("a settled file is not read again"))
     assert "NOTES" in summary()
+
+
+def test_without_a_home_there_is_no_cache_and_no_error(journal: Path, parses: list[str], monkeypatch) -> None:
+    monkeypatch.delenv("JOURNAL_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
+    loaded, problems = run(journal)
+    assert len(loaded.interviews) == 3 and not problems and disk_file(journal) is None

@@ -54,8 +54,7 @@ def main(ctx: click.Context, debug: bool, root: Path | None) -> None:
 
 
 def run() -> None:
-    """The `journal` command (click ends it with the exit code; a closed pipe, as in
-    `journal quotes | head`, ends it quietly with 1)."""
+    """The `journal` command (click ends it with the exit code)."""
     main()
 
 
