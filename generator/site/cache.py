@@ -126,7 +126,9 @@ def inputs_fingerprint(root: Path, config: Any, today: dt.date, extra_files: lis
     this and the interview's own text are unchanged.
     """
     digest = hashlib.sha1(repr((config, today.isoformat())).encode())
-    for path in sorted(TEMPLATES_DIR.rglob("*")) + sorted(extra_files):
+    # Python's bytecode beside the templates' package marker is no input (and appears on first import).
+    templates = [p for p in TEMPLATES_DIR.rglob("*") if "__pycache__" not in p.parts]
+    for path in sorted(templates) + sorted(extra_files):
         if path.is_file():
             digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -62,3 +62,20 @@ def test_serve_cache_fingerprint_changes_when_an_insight_changes(tmp_path: Path)
     assert fingerprint() == before
     insight.write_text(insight.read_text().replace("title: One", "title: Two"))
     assert fingerprint() != before
+
+
+def test_python_bytecode_beside_the_templates_is_no_input_of_the_pages(tmp_path: Path, monkeypatch) -> None:
+    """The templates' package marker gets its bytecode on first import, maybe in the middle of a
+    `serve` session (tests running beside it): that must not make a server rebuild everything."""
+    from generator.core.config import JournalConfig
+    from generator.site import cache
+
+    templates = tmp_path / "templates"
+    shutil.copytree(cache.TEMPLATES_DIR / "partials", templates / "partials")
+    monkeypatch.setattr(cache, "TEMPLATES_DIR", templates)
+    before = cache.inputs_fingerprint(tmp_path, JournalConfig(), TODAY, [])
+    (templates / "__pycache__").mkdir()
+    (templates / "__pycache__" / "__init__.cpython-311.pyc").write_bytes(b"bytecode")
+    assert cache.inputs_fingerprint(tmp_path, JournalConfig(), TODAY, []) == before
+    (templates / "partials" / "quote.html.j2").write_text("edited")
+    assert cache.inputs_fingerprint(tmp_path, JournalConfig(), TODAY, []) != before
