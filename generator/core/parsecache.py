@@ -147,6 +147,7 @@ class ParseCache:
         except OSError:
             with contextlib.suppress(OSError):
                 part.unlink(missing_ok=True)
+        _forget_old(file.parent)
 
 
 def _digest(path: Path) -> str:
@@ -155,6 +156,15 @@ def _digest(path: Path) -> str:
 
 
 SIGNATURE = 32  # bytes of HMAC-SHA256 before the pickle
+UNUSED_DAYS = 30  # a project's parses not written for this long go (a clone since deleted, say)
+
+
+def _forget_old(folder: Path) -> None:
+    old = time.time() - UNUSED_DAYS * 86400
+    for stale in folder.glob("parsed-*.pickle"):
+        with contextlib.suppress(OSError):
+            if stale.stat().st_mtime < old:
+                stale.unlink()
 
 
 def _sign(secret: bytes, payload: bytes) -> bytes:

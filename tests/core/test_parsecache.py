@@ -210,3 +210,16 @@ def test_without_a_home_there_is_no_cache_and_no_error(journal: Path, parses: li
     monkeypatch.setattr(Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
     loaded, problems = run(journal)
     assert len(loaded.interviews) == 3 and not problems and disk_file(journal) is None
+
+
+def test_parses_of_projects_not_loaded_for_a_month_go_when_another_is_written(journal: Path) -> None:
+    run(journal)
+    folder = disk_file(journal).parent
+    gone, kept = folder / "parsed-000000000000.pickle", folder / "parsed-111111111111.pickle"
+    for stale in (gone, kept):
+        stale.write_bytes(b"another project")
+    month = time.time() - (parsecache.UNUSED_DAYS + 1) * 86400
+    os.utime(gone, (month, month))
+    (journal / "interviews" / "a.md").write_text(VALID.read_text().replace("fewer-pages", "q-a2"))
+    run(journal)
+    assert not gone.exists() and kept.exists() and disk_file(journal).exists()
