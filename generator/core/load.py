@@ -118,7 +118,7 @@ def _parse_with_disk(root: Path, files: list[tuple[Path, str, str]], config: Jou
     if file:
         cache.read(file, key)
     parsed = parse_files(files, config, today, cache)
-    if file and cache.stored:
+    if file and cache.changed:
         cache.keep_only({source for _, source, _ in files})
         cache.write(file, key)
     return parsed

@@ -27,6 +27,7 @@ import secrets
 import sys
 import time
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pydantic
@@ -45,6 +46,12 @@ RACY_NS = 2_000_000_000
 FORMAT = 1  # of the file's contents
 OFF = "JOURNAL_PARSE_CACHE"  # "off": no file is read or written (benchmarks of a cold start)
 KEY_FILE = "parse-cache.key"
+
+
+def chosen_cache() -> Path | None:
+    """The cache folder ``$JOURNAL_CACHE_DIR`` names (CI, benchmarks, tests), for the cards and the parses."""
+    env = os.environ.get("JOURNAL_CACHE_DIR", "").strip()
+    return Path(env) if env else None
 
 
 def user_cache() -> Path | None:
@@ -72,7 +79,7 @@ class ParseCache:
 
     def __init__(self) -> None:
         self._entries: dict[str, _Entry] = {}
-        self.stored = 0  # entries changed since the cache was made or read
+        self.changed = 0  # entries parsed or re-stamped since the cache was made or read
 
     @property
     def empty(self) -> bool:
@@ -96,14 +103,14 @@ class ParseCache:
             if path is None or not hit.digest or _digest(path) != hit.digest:
                 return None
             if hit.stamp != stamp:
-                self.stored += 1  # written back with its new stamp: the next run skips reading it
+                self.changed += 1  # written back with its new stamp: the next run skips reading it
             hit.stamp, hit.settled = stamp, stamp[0] < time.time_ns() - RACY_NS
         return hit.parsed
 
     def store(self, source: str, stamp: Stamp, parsed: Parsed, read_at: int = 0) -> None:
         """Keep ``parsed``, read (at ``read_at``, ns since the epoch) from a file with ``stamp``."""
         self._entries[source] = _Entry(stamp, parsed, parsed.digest, stamp[0] < read_at - RACY_NS)
-        self.stored += 1
+        self.changed += 1
 
     def keep_only(self, sources: set[str]) -> None:
         """Forget the files that are gone."""
@@ -126,7 +133,7 @@ class ParseCache:
             return
         if fmt == FORMAT and found == key and isinstance(entries, dict):
             self._entries = entries
-            self.stored = 0
+            self.changed = 0
 
     def write(self, file: Path, key: str) -> None:
         """Write every entry to ``file``, signed (aside, then renamed: a reader never sees half of
@@ -197,8 +204,7 @@ def disk_file(root: Path) -> Path | None:
     """Where the parses of the project at ``root`` are kept (None when switched off)."""
     if os.environ.get(OFF, "").strip().lower() in ("off", "0", "no"):
         return None
-    env = os.environ.get("JOURNAL_CACHE_DIR", "").strip()
-    folder = Path(env) if env else user_cache()
+    folder = chosen_cache() or user_cache()
     return None if folder is None else folder / f"parsed-{short_hash(str(root.resolve()), 12)}.pickle"
 
 
@@ -207,15 +213,11 @@ def disk_key(config: JournalConfig, today: dt.date) -> str:
     return hashlib.sha1(repr((_code(), config.model_dump_json(), today.isoformat())).encode()).hexdigest()
 
 
-_CODE: list[str] = []
-
-
+@cache
 def _code() -> str:
     """This package's parsing code and what it runs on (read once per process)."""
-    if not _CODE:
-        core = Path(__file__).parent
-        digest = hashlib.sha1(f"{sys.version} {pydantic.VERSION} {yaml.__version__}".encode())
-        for path in [*sorted(core.glob("*.py")), core.parent / "errors.py"]:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        _CODE.append(digest.hexdigest())
-    return _CODE[0]
+    core = Path(__file__).parent
+    digest = hashlib.sha1(f"{sys.version} {pydantic.VERSION} {yaml.__version__}".encode())
+    for path in [*sorted(core.glob("*.py")), core.parent / "errors.py"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 
 from ...core.model import Journal, Quote
+from ...core.parsecache import chosen_cache
 from ...core.workers import can_fork
 from .face import CardFace, brand_of, card_face
 from .render import render
@@ -30,8 +31,7 @@ KEEP_UNUSED = 24 * 3600  # seconds: a full build removes older cache files it di
 
 def cache_folder(root: Path | None) -> Path:
     """Where the cards of the project at ``root`` are kept."""
-    env = os.environ.get("JOURNAL_CACHE_DIR", "").strip()
-    base = Path(env) if env else root / ".cache" / "journal" if root is not None else Path(tempfile.gettempdir()) / "journal-cache"
+    base = chosen_cache() or (root / ".cache" / "journal" if root is not None else Path(tempfile.gettempdir()) / "journal-cache")
     return base / "cards"
 
 
